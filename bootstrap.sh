@@ -58,21 +58,23 @@ resolve_libunwind_conflict() {
 install_deps() {
 	command -v apt-get >/dev/null || die "apt-get not found: acltrace's set-up supports Debian 12"
 	skip_libunwind_dev=0
-	if [ ! -f /var/lib/apt/lists/lock ] || [ -z "$(ls /var/lib/apt/lists/ 2>/dev/null | grep -v lock)" ]; then
-		as_root apt-get update -q >/dev/null
-	fi
-	resolve_libunwind_conflict
 	local missing=() p
 	for p in "${packages[@]}"; do
-		[ "$p" = libunwind-dev ] && [ "$skip_libunwind_dev" = 1 ] && continue
 		is_installed "$p" || missing+=("$p")
 	done
 	if [ ${#missing[@]} -eq 0 ]; then
 		log "all packages present"
 		return 0
 	fi
-	log "installing: ${missing[*]}"
 	as_root apt-get update -q >/dev/null
+	resolve_libunwind_conflict
+	missing=()
+	for p in "${packages[@]}"; do
+		[ "$p" = libunwind-dev ] && [ "$skip_libunwind_dev" = 1 ] && continue
+		is_installed "$p" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	log "installing: ${missing[*]}"
 	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
 		"${missing[@]}" >/dev/null
 }
