@@ -51,6 +51,28 @@ ASCENDSIM_API bool ascendsim_mem_check_range(const void *addr, size_t len, unsig
 ASCENDSIM_API int ascendsim_mem_alloc(enum ascendsim_pool pool, size_t size, void **out);
 ASCENDSIM_API int ascendsim_mem_free(void *ptr);
 
+/*
+ * DVPP memory: the one bounded window per device that V1 (acldvppMalloc, libacl_dvpp.so) and V2
+ * (hi_mpi_dvpp_malloc, libacl_dvpp_mpi.so) share. These are the public allocations' logic: they
+ * count for ASCEND_SIM_FAIL_ALLOC_AFTER and honour ASCEND_SIM_DVPP_ALIGN, but do not write to
+ * ASCEND_SIM_LOG (the calling library logs its own public call with ascendsim_log_call).
+ * Start 128-byte aligned, size ALIGN_UP(size, 32) + 32.
+ *
+ * ascendsim_dvpp_alloc: device -1 means the current device (V2's dev_id is reserved: pass -1).
+ * Returns 0 and sets *out, or an aclError value (the caller maps it to its own codes):
+ *   100000 ACL_ERROR_INVALID_PARAM        out is NULL or size is 0
+ *   107001 ACL_ERROR_RT_INVALID_DEVICEID  device is not -1 and not a valid device id
+ *   107002 ACL_ERROR_RT_CONTEXT_NULL      device -1 and no device set on this thread
+ *   207001 ACL_ERROR_RT_MEMORY_ALLOCATION window exhausted, or the fault knob fired
+ *   (*out is set to NULL on failure when out is not NULL)
+ * ascendsim_dvpp_free: frees a live DVPP or device block by its start address, like the
+ * driver does (which pool it came from is not checked, as in CANN).
+ * Returns 0, or 100000 (ptr NULL) or 207002 ACL_ERROR_RT_MEMORY_FREE (not the start of a
+ * live DVPP/device block: unknown pointer, interior pointer, double free, host memory).
+ */
+ASCENDSIM_API int ascendsim_dvpp_alloc(int32_t device, uint64_t size, void **out);
+ASCENDSIM_API int ascendsim_dvpp_free(void *ptr);
+
 /* Configuration as the environment set it at aclInit (see docs/simulator.md). */
 ASCENDSIM_API const char *ascendsim_soc_name(void);
 ASCENDSIM_API int ascendsim_run_mode(void); /* an aclrtRunMode value */
@@ -75,7 +97,11 @@ ASCENDSIM_API int ascendsim_stream_drain(void *stream);
  */
 ASCENDSIM_API int ascendsim_report_post(uint64_t thread_id, void (*fn)(void *arg), void *arg);
 
-/* ASCEND_SIM_LOG: one line "api(args) = ret" per call the runtime receives. Cheap when off. */
+/*
+ * ASCEND_SIM_LOG: one line "api(args) = ret" per call the runtime receives. Cheap when off.
+ * fmt formats what follows the name, e.g. ascendsim_log_call("acldvppFree", "(devPtr=%p) = %d",
+ * p, ret); the line is written with one write() to an O_APPEND file.
+ */
 ASCENDSIM_API bool ascendsim_log_enabled(void);
 ASCENDSIM_API void ascendsim_log_call(const char *api, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
