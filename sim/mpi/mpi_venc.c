@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * VENC basics: channels with an encoder thread each. Frames are not really compressed: each
+ * frame sent yields one stream packet in DVPP memory the channel owns, holding a start code
+ * (H.264/H.265) or SOI/EOI markers (JPEG/MJPEG) around the frame's size and the FNV-1a 32 hash
+ * of its visible pixels, so the output depends on the input. Checks, ordering, timing and the
+ * hand-over (get_stream / release_stream) are real.
+ */
+#include "mpi_internal.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define VENC_ERR(e)	MPI_ERR(HI_ID_VENC, e)
+#define VENC_CHN_NUM	256 /* channels simulated */
+#define VENC_MAX_QUEUED 32  /* frames sent but not yet collected */
+
+struct venc_item {
+	struct venc_item *next;
+	hi_video_frame frame; /* the input */
+	uint8_t *out;	      /* the packet, DVPP memory */
+	hi_u32 out_len;
+	hi_u32 seq;
+	bool failed; /* input freed before it was read */
+};
+
+struct item_list {
+	struct venc_item *head, *tail;
+	unsigned n;
+};
+
+struct venc_chn {
+	hi_venc_chn_attr attr;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	pthread_t worker;
+	struct item_list pending, ready, out;
+	bool started, stopping;
+	hi_s32 recv_left; /* -1: unlimited */
+	unsigned refs;
+	hi_u32 seq;
+};
+
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct venc_chn *table[VENC_CHN_NUM];
+
+static void push(struct item_list *l, struct venc_item *it)
+{
+	it->next = NULL;
+	if (l->tail)
+		l->tail->next = it;
+	else
+		l->head = it;
+	l->tail = it;
+	l->n++;
+}
+
+static struct venc_item *pop(struct item_list *l)
+{
+	struct venc_item *it = l->head;
+
+	if (it) {
+		l->head = it->next;
+		if (!l->head)
+			l->tail = NULL;
+		l->n--;
+	}
+	return it;
+}
+
+static void free_item(struct venc_item *it)
+{
+	if (it->out)
+		ascendsim_mem_free(it->out);
+	free(it);
+}
+
+static void free_list(struct item_list *l)
+{
+	struct venc_item *it;
+
+	while ((it = pop(l)))
+		free_item(it);
+}
+
+static uint64_t frame_bytes(const hi_video_frame *f)
+{
+	return (uint64_t)f->width_stride[0] * f->height_stride[0] * 3 / 2;
+}
+
+static uint32_t hash_frame(const hi_video_frame *f)
+{
+	const uint8_t *base = f->virt_addr[0];
+	uint32_t h = 2166136261u, x, y;
+
+	for (y = 0; y < f->height + f->height / 2; y++) {
+		const uint8_t *row = base + (size_t)y * f->width_stride[0];
+
+		if (y >= f->height) /* chroma rows start after height_stride luma rows */
+			row = base +
+			      (size_t)(f->height_stride[0] + y - f->height) * f->width_stride[0];
+		for (x = 0; x < f->width; x++) {
+			h ^= row[x];
+			h *= 16777619u;
+		}
+	}
+	return h;
+}
+
+static void put_be(uint8_t *p, uint32_t v, int n)
+{
+	int i;
+
+	for (i = n - 1; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+#define VENC_PACKET_MAX 16 /* bytes of the synthetic packet */
+
+/* Encoder thread, without the lock: fills the packet allocated at send time. */
+static void encode(const struct venc_chn *c, struct venc_item *it)
+{
+	bool jpeg = c->attr.venc_attr.type == HI_PT_JPEG || c->attr.venc_attr.type == HI_PT_MJPEG;
+	uint8_t *pkt = it->out;
+	hi_u32 n = 0;
+	uint32_t h;
+
+	ascendsim_mpi_task_delay();
+	/* The encoder reads the frame now; a frame freed meanwhile fails this packet. */
+	if (!ascendsim_mpi_buffer_live(it->frame.virt_addr[0], frame_bytes(&it->frame))) {
+		it->failed = true;
+		return;
+	}
+	h = hash_frame(&it->frame);
+	if (jpeg) {
+		pkt[n++] = 0xff;
+		pkt[n++] = 0xd8;
+	} else {
+		put_be(pkt, 1, 4);
+		n = 4;
+		/* H.264 IDR / non-IDR slice, H.265 IDR_W_RADL / TRAIL_R NAL headers. */
+		if (c->attr.venc_attr.type == HI_PT_H265)
+			pkt[n++] = it->seq == 0 ? 0x26 : 0x02;
+		else
+			pkt[n++] = it->seq == 0 ? 0x65 : 0x41;
+	}
+	put_be(pkt + n, it->frame.width, 2);
+	put_be(pkt + n + 2, it->frame.height, 2);
+	put_be(pkt + n + 4, h, 4);
+	n += 8;
+	if (jpeg) {
+		pkt[n++] = 0xff;
+		pkt[n++] = 0xd9;
+	}
+	it->out_len = n;
+}
+
+static void *worker_main(void *arg)
+{
+	struct venc_chn *c = arg;
+
+	pthread_mutex_lock(&c->lock);
+	for (;;) {
+		struct venc_item *it;
+
+		while (!c->pending.head && !c->stopping)
+			pthread_cond_wait(&c->cond, &c->lock);
+		if (!c->pending.head)
+			break;
+		it = c->pending.head;
+		pthread_mutex_unlock(&c->lock);
+		encode(c, it);
+		pthread_mutex_lock(&c->lock);
+		pop(&c->pending);
+		push(&c->ready, it);
+		pthread_cond_broadcast(&c->cond);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return NULL;
+}
+
+static hi_s32 chn_in_range(const char *api, hi_venc_chn chn)
+{
+	if (chn < 0 || chn >= VENC_CHN_NUM)
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_INVALID_CHN_ID),
+					  "channel %d outside [0, %d)", chn, VENC_CHN_NUM);
+	return HI_SUCCESS;
+}
+
+static hi_s32 get(const char *api, hi_venc_chn chn, struct venc_chn **out)
+{
+	hi_s32 ret = chn_in_range(api, chn);
+	struct venc_chn *c = NULL;
+
+	*out = NULL;
+	if (ret != HI_SUCCESS)
+		return ret;
+	pthread_mutex_lock(&table_lock);
+	c = table[chn];
+	if (c) {
+		pthread_mutex_lock(&c->lock);
+		c->refs++;
+		pthread_mutex_unlock(&c->lock);
+	}
+	pthread_mutex_unlock(&table_lock);
+	if (!c)
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_UNEXIST),
+					  "channel %d does not exist", chn);
+	*out = c;
+	return HI_SUCCESS;
+}
+
+static void put(struct venc_chn *c)
+{
+	pthread_mutex_lock(&c->lock);
+	c->refs--;
+	pthread_cond_broadcast(&c->cond);
+	pthread_mutex_unlock(&c->lock);
+}
+
+static bool wait_for(struct venc_chn *c, hi_s32 milli_sec, const struct timespec *deadline)
+{
+	if (milli_sec == 0)
+		return false;
+	if (milli_sec < 0) {
+		pthread_cond_wait(&c->cond, &c->lock);
+		return true;
+	}
+	return pthread_cond_timedwait(&c->cond, &c->lock, deadline) != ETIMEDOUT;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_create_chn(hi_venc_chn chn, const hi_venc_chn_attr *attr)
+{
+	const char *api = "hi_mpi_venc_create_chn";
+	pthread_condattr_t ca;
+	struct venc_chn *c;
+	hi_s32 ret;
+	hi_payload_type t;
+
+	if (!attr) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "attr is NULL");
+		goto end;
+	}
+	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
+		goto end;
+	if (!ascendsim_mpi_sys_ready()) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NOT_READY),
+					 "hi_mpi_sys_init has not been called");
+		goto end;
+	}
+	t = attr->venc_attr.type;
+	if ((t != HI_PT_H264 && t != HI_PT_H265 && t != HI_PT_JPEG && t != HI_PT_MJPEG) ||
+	    attr->venc_attr.max_pic_width < 32 || attr->venc_attr.max_pic_width > 8192 ||
+	    attr->venc_attr.max_pic_height < 32 || attr->venc_attr.max_pic_height > 8192) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					 "type %d max %ux%u not supported (H.264, H.265, JPEG, "
+					 "MJPEG; 32..8192)",
+					 (int)t, attr->venc_attr.max_pic_width,
+					 attr->venc_attr.max_pic_height);
+		goto end;
+	}
+	pthread_mutex_lock(&table_lock);
+	if (table[chn]) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_EXIST), "channel %d already exists",
+					 chn);
+		goto unlock;
+	}
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM), "no memory for channel %d",
+					 chn);
+		goto unlock;
+	}
+	c->attr = *attr;
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&c->cond, &ca);
+	pthread_condattr_destroy(&ca);
+	if (pthread_create(&c->worker, NULL, worker_main, c) != 0) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM),
+					 "cannot start the encoder of channel %d", chn);
+		pthread_cond_destroy(&c->cond);
+		pthread_mutex_destroy(&c->lock);
+		free(c);
+		goto unlock;
+	}
+	table[chn] = c;
+unlock:
+	pthread_mutex_unlock(&table_lock);
+end:
+	ascendsim_mpi_log(api, ret, "chn=%d, attr=%p", chn, (const void *)attr);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_destroy_chn(hi_venc_chn chn)
+{
+	const char *api = "hi_mpi_venc_destroy_chn";
+	struct venc_chn *c = NULL;
+	hi_s32 ret = chn_in_range(api, chn);
+
+	if (ret != HI_SUCCESS)
+		goto end;
+	pthread_mutex_lock(&table_lock);
+	c = table[chn];
+	table[chn] = NULL;
+	pthread_mutex_unlock(&table_lock);
+	if (!c) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
+					 chn);
+		goto end;
+	}
+	pthread_mutex_lock(&c->lock);
+	c->stopping = true;
+	pthread_cond_broadcast(&c->cond);
+	pthread_mutex_unlock(&c->lock);
+	pthread_join(c->worker, NULL);
+	pthread_mutex_lock(&c->lock);
+	while (c->refs)
+		pthread_cond_wait(&c->cond, &c->lock);
+	pthread_mutex_unlock(&c->lock);
+	free_list(&c->pending);
+	free_list(&c->ready);
+	free_list(&c->out);
+	pthread_cond_destroy(&c->cond);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+end:
+	ascendsim_mpi_log(api, ret, "chn=%d", chn);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_start_chn(hi_venc_chn chn, const hi_venc_start_param *recv_param)
+{
+	const char *api = "hi_mpi_venc_start_chn";
+	struct venc_chn *c = NULL;
+	hi_s32 ret;
+
+	if (!recv_param) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "recv_param is NULL");
+	} else if (recv_param->recv_pic_num == 0 || recv_param->recv_pic_num < -1) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					 "recv_pic_num %d is neither -1 nor positive",
+					 recv_param->recv_pic_num);
+	} else if ((ret = get(api, chn, &c)) == HI_SUCCESS) {
+		pthread_mutex_lock(&c->lock);
+		c->started = true;
+		c->recv_left = recv_param->recv_pic_num;
+		pthread_mutex_unlock(&c->lock);
+		put(c);
+	}
+	ascendsim_mpi_log(api, ret, "chn=%d, recv_param=%p", chn, (const void *)recv_param);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_stop_chn(hi_venc_chn chn)
+{
+	const char *api = "hi_mpi_venc_stop_chn";
+	struct venc_chn *c = NULL;
+	hi_s32 ret = get(api, chn, &c);
+
+	if (ret == HI_SUCCESS) {
+		pthread_mutex_lock(&c->lock);
+		c->started = false;
+		pthread_mutex_unlock(&c->lock);
+		put(c);
+	}
+	ascendsim_mpi_log(api, ret, "chn=%d", chn);
+	return ret;
+}
+
+static hi_s32 check_frame(const char *api, const struct venc_chn *c, const hi_video_frame *f)
+{
+	if (!f->virt_addr[0])
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "virt_addr[0] is NULL");
+	if (f->pixel_format != HI_PIXEL_FORMAT_YUV_SEMIPLANAR_420 &&
+	    f->pixel_format != HI_PIXEL_FORMAT_YVU_SEMIPLANAR_420)
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					  "pixel format %d is not YUV420SP", (int)f->pixel_format);
+	if (f->width == 0 || f->height == 0 || f->width > c->attr.venc_attr.max_pic_width ||
+	    f->height > c->attr.venc_attr.max_pic_height || f->width_stride[0] < f->width ||
+	    f->width_stride[0] % 16 || f->height_stride[0] < f->height || f->height_stride[0] % 2)
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					  "frame %ux%u strides %ux%u: needs the channel's %ux%u at "
+					  "most, width stride 16-aligned, height stride even",
+					  f->width, f->height, f->width_stride[0],
+					  f->height_stride[0], c->attr.venc_attr.max_pic_width,
+					  c->attr.venc_attr.max_pic_height);
+	if (!ascendsim_mpi_buffer_live(f->virt_addr[0], frame_bytes(f)))
+		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_BAD_ADDR),
+					  "frame %p (%llu bytes) is not in live DVPP memory",
+					  f->virt_addr[0], (unsigned long long)frame_bytes(f));
+	return HI_SUCCESS;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_send_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
+					 hi_s32 milli_sec)
+{
+	const char *api = "hi_mpi_venc_send_frame";
+	struct venc_item *it = NULL;
+	void *packet = NULL;
+	struct timespec deadline;
+	struct venc_chn *c = NULL;
+	hi_s32 ret;
+
+	if (!frame) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "frame is NULL");
+		goto end;
+	}
+	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+		goto end;
+	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					 "milli_sec %d is below -1", milli_sec);
+		goto end;
+	}
+	if ((ret = check_frame(api, c, &frame->v_frame)) != HI_SUCCESS)
+		goto end;
+	it = calloc(1, sizeof(*it));
+	if (!it) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM), "no memory for a frame");
+		goto end;
+	}
+	it->frame = frame->v_frame;
+	/* The packet buffer belongs to the channel, in DVPP memory, like the encoder's stream
+	 * buffer. */
+	if (ascendsim_mem_alloc(ASCENDSIM_POOL_DVPP, VENC_PACKET_MAX, &packet) != 0) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM),
+					 "no DVPP memory for the stream buffer");
+		goto end;
+	}
+	it->out = packet;
+	if (milli_sec > 0)
+		ascendsim_mpi_deadline(milli_sec, &deadline);
+	pthread_mutex_lock(&c->lock);
+	while (c->started && !c->stopping && c->pending.n + c->ready.n >= VENC_MAX_QUEUED)
+		if (!wait_for(c, milli_sec, &deadline))
+			break;
+	if (!c->started || c->stopping || c->recv_left == 0) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NOT_PERM),
+					 "channel %d is not receiving frames", chn);
+	} else if (c->pending.n + c->ready.n >= VENC_MAX_QUEUED) {
+		ret = VENC_ERR(HI_ERR_BUF_FULL);
+	} else {
+		if (c->recv_left > 0)
+			c->recv_left--;
+		it->seq = c->seq++;
+		push(&c->pending, it);
+		it = NULL;
+		pthread_cond_broadcast(&c->cond);
+	}
+	pthread_mutex_unlock(&c->lock);
+end:
+	if (it)
+		free_item(it);
+	if (c)
+		put(c);
+	ascendsim_mpi_log(api, ret, "chn=%d, frame=%p {virt_addr=%p}, milli_sec=%d", chn,
+			  (const void *)frame, frame ? frame->v_frame.virt_addr[0] : NULL,
+			  milli_sec);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_get_stream(hi_venc_chn chn, hi_venc_stream *stream, hi_s32 milli_sec)
+{
+	const char *api = "hi_mpi_venc_get_stream";
+	struct venc_item *it = NULL;
+	struct timespec deadline;
+	struct venc_chn *c = NULL;
+	hi_s32 ret;
+
+	if (!stream || !stream->pack) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR),
+					 "stream or its pack is NULL");
+		goto end;
+	}
+	if (stream->pack_cnt == 0) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM), "pack_cnt is 0");
+		goto end;
+	}
+	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+		goto end;
+	if (milli_sec > 0)
+		ascendsim_mpi_deadline(milli_sec, &deadline);
+	pthread_mutex_lock(&c->lock);
+	while (!c->ready.head && !c->stopping)
+		if (!wait_for(c, milli_sec, &deadline))
+			break;
+	it = pop(&c->ready);
+	if (it && it->failed) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_BAD_ADDR),
+					 "frame %p was freed before the encoder read it",
+					 it->frame.virt_addr[0]);
+		free_item(it);
+	} else if (it) {
+		hi_venc_pack *p = &stream->pack[0];
+		bool h265 = c->attr.venc_attr.type == HI_PT_H265;
+
+		memset(p, 0, sizeof(*p));
+		p->phys_addr = (hi_u64)(uintptr_t)it->out;
+		p->addr = it->out;
+		p->len = it->out_len;
+		p->pts = it->frame.pts;
+		p->is_frame_end = HI_TRUE;
+		if (c->attr.venc_attr.type == HI_PT_JPEG || c->attr.venc_attr.type == HI_PT_MJPEG)
+			p->data_type.jpeg_type = HI_VENC_JPEG_PACK_PIC;
+		else if (h265)
+			p->data_type.h265_type =
+			    it->seq == 0 ? HI_VENC_H265_NALU_IDR_SLICE : HI_VENC_H265_NALU_P_SLICE;
+		else
+			p->data_type.h264_type =
+			    it->seq == 0 ? HI_VENC_H264_NALU_IDR_SLICE : HI_VENC_H264_NALU_P_SLICE;
+		p->data_num = 1;
+		stream->pack_cnt = 1;
+		stream->seq = it->seq;
+		push(&c->out, it);
+	} else {
+		ret = VENC_ERR(HI_ERR_BUF_EMPTY);
+	}
+	pthread_cond_broadcast(&c->cond);
+	pthread_mutex_unlock(&c->lock);
+end:
+	if (c)
+		put(c);
+	ascendsim_mpi_log(api, ret, "chn=%d, stream=%p, milli_sec=%d", chn, (void *)stream,
+			  milli_sec);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_release_stream(hi_venc_chn chn, hi_venc_stream *stream)
+{
+	const char *api = "hi_mpi_venc_release_stream";
+	struct venc_item **pp, *it = NULL;
+	struct venc_chn *c = NULL;
+	hi_s32 ret;
+
+	if (!stream || !stream->pack) {
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR),
+					 "stream or its pack is NULL");
+		goto end;
+	}
+	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+		goto end;
+	pthread_mutex_lock(&c->lock);
+	for (pp = &c->out.head; *pp; pp = &(*pp)->next) {
+		if ((*pp)->out == stream->pack[0].addr) {
+			struct venc_item *t;
+
+			it = *pp;
+			*pp = it->next;
+			c->out.n--;
+			for (t = c->out.head; t && t->next; t = t->next)
+				;
+			c->out.tail = t;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&c->lock);
+	if (it)
+		free_item(it);
+	else
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+					 "stream %p was not handed out by channel %d (or released)",
+					 (void *)stream->pack[0].addr, chn);
+end:
+	if (c)
+		put(c);
+	ascendsim_mpi_log(api, ret, "chn=%d, stream=%p", chn, (void *)stream);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_send_jpege_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
+					       const hi_img_stream *jpege_stream, hi_s32 milli_sec)
+{
+	ascendsim_mpi_log("hi_mpi_venc_send_jpege_frame", VENC_ERR(HI_ERR_NOT_SUPPORT),
+			  "chn=%d, frame=%p, jpege_stream=%p, milli_sec=%d", chn,
+			  (const void *)frame, (const void *)jpege_stream, milli_sec);
+	return VENC_ERR(HI_ERR_NOT_SUPPORT);
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_get_jpege_predicted_size(const hi_video_frame_info *frame,
+						       const hi_venc_jpeg_param *jpeg_param,
+						       hi_u32 *size)
+{
+	ascendsim_mpi_log("hi_mpi_venc_get_jpege_predicted_size", VENC_ERR(HI_ERR_NOT_SUPPORT),
+			  "frame=%p, jpeg_param=%p, size=%p", (const void *)frame,
+			  (const void *)jpeg_param, (void *)size);
+	return VENC_ERR(HI_ERR_NOT_SUPPORT);
+}
