@@ -16,7 +16,7 @@ packages=(
 	build-essential cmake pkg-config git file binutils
 	lttng-tools liblttng-ust-dev liblttng-ctl-dev babeltrace2 libbabeltrace2-dev
 	libunwind-dev libdw-dev libelf-dev libjansson-dev libcmocka-dev
-	libjpeg62-turbo-dev libjpeg-turbo-progs python3 clang libclang-rt-dev
+	libjpeg62-turbo-dev libjpeg-turbo-progs libpng-dev python3 clang libclang-rt-dev
 )
 
 log() { printf 'bootstrap: %s\n' "$*" >&2; }
