@@ -2,7 +2,9 @@
 /*
  * What VDEC and VENC channels share: a stream of their own on which frames are processed, the
  * user's callback thread subscribed to it (the user only has to call aclrtProcessReport), and
- * the wait for frames in flight when the channel goes away.
+ * the wait for frames in flight when the channel goes away. Stream and subscription are made
+ * through the runtime's internal calls, never the public aclrt* ones: CANN does this inside its
+ * libraries, so neither ASCEND_SIM_LOG nor an interposer may see calls the program did not make.
  */
 #include "dvpp_internal.h"
 
@@ -22,17 +24,17 @@ aclError ascendsim_dvpp_video_open(const char *api, uint64_t thread_id,
 	if (!v)
 		return ACL_ERROR_BAD_ALLOC;
 	v->thread_id = thread_id;
-	ret = aclrtCreateStream(&v->stream);
+	ret = ascendsim_stream_create(api, &v->stream);
 	if (ret != ACL_SUCCESS) {
 		ascendsim_warn("%s: creating the channel's stream failed (%d)", api, ret);
 		free(v);
 		return ret;
 	}
-	ret = aclrtSubscribeReport(thread_id, v->stream);
+	ret = ascendsim_report_subscribe(api, thread_id, v->stream);
 	if (ret != ACL_SUCCESS) {
 		ascendsim_warn("%s: subscribing callback thread %llu failed (%d)", api,
 			       (unsigned long long)thread_id, ret);
-		(void)aclrtDestroyStream(v->stream);
+		(void)ascendsim_stream_destroy(api, v->stream);
 		free(v);
 		return ret;
 	}
@@ -84,8 +86,8 @@ void ascendsim_dvpp_video_close(const char *api, struct ascendsim_dvpp_video *v)
 		ascendsim_warn("%s: %d callbacks not taken by thread %llu (is it calling "
 			       "aclrtProcessReport?)",
 			       api, atomic_load(&v->pending), (unsigned long long)v->thread_id);
-	(void)aclrtUnSubscribeReport(v->thread_id, v->stream);
-	(void)aclrtDestroyStream(v->stream);
+	(void)ascendsim_report_unsubscribe(api, v->thread_id, v->stream);
+	(void)ascendsim_stream_destroy(api, v->stream);
 	/* Callbacks still queued reference v: keep it; it is a few bytes per abandoned channel. */
 	if (atomic_load(&v->pending) == 0)
 		free(v);

@@ -12,8 +12,8 @@
  *      needs for a (widthStride, heightStride), bytes per pixel.
  *   2. SoC classification from the aclrtGetSocName()/ascendsim_soc_name() string, and per-SoC facts
  *      (V2 supported, VPC/JPEGD also accept aclrtMalloc memory).
- *   3. Stride/dimension rules per API (V1 VPC, V2 VPC, JPEGD output, JPEGE input) and SoC, as one
- *      table (ascendsim_img_rules.c), and a validator for a picture against them.
+ *   3. Stride/dimension rules per API (V1 VPC, V2 VPC, JPEGD output, JPEGE input, VDEC output)
+ *      and SoC, as one table (ascendsim_img_rules.c), and a validator for a picture against them.
  *   4. Pixel operations on real memory with explicit strides: one general engine
  *      (crop a source rectangle, resize it bilinearly or nearest, convert the format, write it into
  *      a destination rectangle) and thin wrappers (resize, crop, crop+resize, paste, convert,
@@ -33,7 +33,8 @@
  *   - Packed formats are named in memory byte order: RGB888 = R,G,B; ARGB8888 = A,R,G,B; YUYV =
  *     Y0,U,Y1,V; YUV444 packed = Y,U,V.
  *   - Colour conversion: BT.601 full range (JFIF), the matrix JPEG data uses, so a decoded JPEG
- *     converted to RGB matches a JPEG library's own RGB output. Alpha written as 255.
+ *     converted to RGB matches a JPEG library's own RGB output. Alpha is carried between
+ *     formats that have it, 255 otherwise.
  *   - Bilinear sampling uses pixel centres (src = (dst + 0.5) * scale - 0.5, clamped to the
  *     source rectangle), so an unscaled copy is exact. Chroma planes are resampled in their own
  *     (subsampled) grid.

@@ -92,10 +92,36 @@ ASCENDSIM_API int ascendsim_stream_submit(void *stream, ascendsim_task_fn fn, vo
 ASCENDSIM_API int ascendsim_stream_drain(void *stream);
 
 /*
+ * What CANN's libraries do internally must not look like calls of the program: a library of the
+ * simulator never calls a public acl* / hi_mpi_* function of another library (the call would be
+ * written to ASCEND_SIM_LOG and seen by an LD_PRELOAD interposer), nor one of its own for its own
+ * work (logged too). These are the public calls' work, with their checks and codes, without the
+ * log line; the public calls log and delegate here. api names the public call being served (e.g.
+ * "aclvdecCreateChannel"), for aclGetRecentErrMsg.
+ *
+ * ascendsim_stream_create: as aclrtCreateStream, on the calling thread's current context;
+ *   100000 out NULL, 107002 no context on this thread.
+ * ascendsim_stream_destroy: as aclrtDestroyStream (runs what is queued, then stops the worker);
+ *   100000 stream NULL, 107017 not a live stream.
+ */
+ASCENDSIM_API int ascendsim_stream_create(const char *api, void **out);
+ASCENDSIM_API int ascendsim_stream_destroy(const char *api, void *stream);
+
+/*
  * Report callbacks (aclrtSubscribeReport / aclrtProcessReport): queue fn(arg) for delivery on the
  * thread with that id (pthread_self value) when it calls aclrtProcessReport. Returns an aclError.
  */
 ASCENDSIM_API int ascendsim_report_post(uint64_t thread_id, void (*fn)(void *arg), void *arg);
+
+/*
+ * As aclrtSubscribeReport / aclrtUnSubscribeReport, without the log line (see above): binds the
+ * thread with that id to stream so that aclrtProcessReport on it delivers what is posted, and
+ * undoes it (dropping callbacks not yet processed). stream NULL is the current context's default
+ * stream. 107011 stream already subscribed / pair not subscribed; 107017 a stream that is not
+ * live; 107002 stream NULL and no context on this thread.
+ */
+ASCENDSIM_API int ascendsim_report_subscribe(const char *api, uint64_t thread_id, void *stream);
+ASCENDSIM_API int ascendsim_report_unsubscribe(const char *api, uint64_t thread_id, void *stream);
 
 /*
  * ASCEND_SIM_LOG: one line "api(args) = ret" per call the runtime receives. Cheap when off.

@@ -153,3 +153,66 @@ end:
 	free(pixels);
 	return ok;
 }
+
+bool ascendsim_mpi_jpeg_encode(const hi_video_frame *f, int quality, uint8_t *out, uint32_t cap,
+			       uint32_t *len)
+{
+	struct jpeg_compress_struct c;
+	struct jpeg_err err;
+	struct ascendsim_image src, tmp;
+	unsigned char *volatile mem = NULL;
+	unsigned long mem_len = 0;
+	uint8_t *volatile pixels = NULL;
+	volatile bool ok = false;
+	size_t row;
+
+	src = (struct ascendsim_image){ f->virt_addr[0],
+					(uint64_t)f->width_stride[0] * f->height_stride[0] * 3 / 2,
+					(int32_t)f->pixel_format,
+					f->width,
+					f->height,
+					f->width_stride[0],
+					f->height_stride[0] };
+	row = (size_t)f->width * 3;
+	pixels = malloc(row * f->height);
+	if (!pixels)
+		return false;
+	/* Full-resolution YCbCr for libjpeg, which subsamples to 4:2:0 itself. */
+	tmp = (struct ascendsim_image){ pixels,	  row * f->height, ASCENDSIM_PIXFMT_YUV444_PACKED,
+					f->width, f->height,	   (uint32_t)row,
+					f->height };
+	if (ascendsim_img_convert(&src, &tmp) != ASCENDSIM_IMG_OK) {
+		free(pixels);
+		return false;
+	}
+	c.err = jpeg_std_error(&err.mgr);
+	err.mgr.error_exit = on_error;
+	err.mgr.output_message = on_message;
+	jpeg_create_compress(&c);
+	if (setjmp(err.jump))
+		goto end;
+	jpeg_mem_dest(&c, (unsigned char **)&mem, &mem_len);
+	c.image_width = f->width;
+	c.image_height = f->height;
+	c.input_components = 3;
+	c.in_color_space = JCS_YCbCr;
+	jpeg_set_defaults(&c);
+	jpeg_set_quality(&c, quality, TRUE);
+	jpeg_start_compress(&c, TRUE);
+	while (c.next_scanline < c.image_height) {
+		JSAMPROW r = pixels + row * c.next_scanline;
+
+		jpeg_write_scanlines(&c, &r, 1);
+	}
+	jpeg_finish_compress(&c);
+	if (mem_len <= cap) {
+		memcpy(out, mem, mem_len);
+		*len = (uint32_t)mem_len;
+		ok = true;
+	}
+end:
+	jpeg_destroy_compress(&c);
+	free(mem);
+	free(pixels);
+	return ok;
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Private to libacl_dvpp_mpi.so: JPEG decoding (libjpeg-turbo) for VDEC channels of type JPEG. */
+/* Private to libacl_dvpp_mpi.so: JPEG decoding and encoding (libjpeg-turbo) for VDEC and VENC. */
 #ifndef ASCENDSIM_MPI_JPEG_H
 #define ASCENDSIM_MPI_JPEG_H
 
@@ -13,5 +13,12 @@ bool ascendsim_mpi_jpeg_header(const uint8_t *data, size_t len, uint32_t *width,
  * width and height (rounded up to even). Returns false on a decode error or a misfit.
  */
 bool ascendsim_mpi_jpeg_decode(const uint8_t *data, size_t len, const hi_vdec_pic_info *pic);
+
+/*
+ * Encodes a YUV420SP frame (virt_addr[0], strides [0]) as a baseline 4:2:0 JPEG of the given
+ * quality into out; false on an error or when the stream needs more than cap bytes.
+ */
+bool ascendsim_mpi_jpeg_encode(const hi_video_frame *f, int quality, uint8_t *out, uint32_t cap,
+			       uint32_t *len);
 
 #endif

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * VENC basics: channels with an encoder thread each. Frames are not really compressed: each
- * frame sent yields one stream packet in DVPP memory the channel owns, holding a start code
- * (H.264/H.265) or SOI/EOI markers (JPEG/MJPEG) around the frame's size and the FNV-1a 32 hash
- * of its visible pixels, so the output depends on the input. Checks, ordering, timing and the
+ * VENC basics: channels with an encoder thread each; each frame sent yields one stream packet.
+ * JPEG/MJPEG channels really encode (libjpeg-turbo, baseline 4:2:0, quality 90) into DVPP memory
+ * the channel owns, or into the program's buffer with hi_mpi_venc_send_jpege_frame. H.264/H.265
+ * packets are synthetic: a start code and NAL header, the frame's size and the FNV-1a 32 hash of
+ * its visible pixels, so the output depends on the input. Checks, ordering, timing and the
  * hand-over (get_stream / release_stream) are real.
  */
 #include "mpi_internal.h"
+#include "mpi_jpeg.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -22,9 +24,11 @@ struct venc_item {
 	struct venc_item *next;
 	hi_video_frame frame; /* the input */
 	uint8_t *out;	      /* the packet, DVPP memory */
+	hi_u32 out_cap;	      /* bytes available at out */
 	hi_u32 out_len;
+	bool out_owned; /* allocated by the channel (else the program's jpege buffer) */
 	hi_u32 seq;
-	bool failed; /* input freed before it was read */
+	hi_s32 failed; /* BAD_ADDR: a buffer freed before use; SIZE_NOT_ENOUGH: did not fit */
 };
 
 struct item_list {
@@ -73,7 +77,7 @@ static struct venc_item *pop(struct item_list *l)
 
 static void free_item(struct venc_item *it)
 {
-	if (it->out)
+	if (it->out && it->out_owned)
 		ascendsim_mem_free(it->out);
 	free(it);
 }
@@ -118,44 +122,54 @@ static void put_be(uint8_t *p, uint32_t v, int n)
 		p[i] = (uint8_t)v;
 }
 
-#define VENC_PACKET_MAX 16 /* bytes of the synthetic packet */
+#define VENC_PACKET_MAX	  16 /* bytes of the synthetic H.264/H.265 packet */
+#define VENC_JPEG_QUALITY 90
 
-/* Encoder thread, without the lock: fills the packet allocated at send time. */
+static bool is_jpeg(const struct venc_chn *c)
+{
+	return c->attr.venc_attr.type == HI_PT_JPEG || c->attr.venc_attr.type == HI_PT_MJPEG;
+}
+
+/* Stream bytes a JPEG of the frame can need: an upper bound, as the predicted size is. */
+static uint64_t jpeg_bound(const hi_video_frame *f)
+{
+	return (uint64_t)f->width_stride[0] * f->height_stride[0] * 2 + 4096;
+}
+
+static void encode_synthetic(const struct venc_chn *c, struct venc_item *it)
+{
+	uint8_t *pkt = it->out;
+	uint32_t h = hash_frame(&it->frame);
+
+	put_be(pkt, 1, 4);
+	/* H.264 IDR / non-IDR slice, H.265 IDR_W_RADL / TRAIL_R NAL headers. */
+	if (c->attr.venc_attr.type == HI_PT_H265)
+		pkt[4] = it->seq == 0 ? 0x26 : 0x02;
+	else
+		pkt[4] = it->seq == 0 ? 0x65 : 0x41;
+	put_be(pkt + 5, it->frame.width, 2);
+	put_be(pkt + 7, it->frame.height, 2);
+	put_be(pkt + 9, h, 4);
+	it->out_len = 13;
+}
+
+/* Encoder thread, without the lock: fills the packet buffer chosen at send time. */
 static void encode(const struct venc_chn *c, struct venc_item *it)
 {
-	bool jpeg = c->attr.venc_attr.type == HI_PT_JPEG || c->attr.venc_attr.type == HI_PT_MJPEG;
-	uint8_t *pkt = it->out;
-	hi_u32 n = 0;
-	uint32_t h;
-
 	ascendsim_mpi_task_delay();
-	/* The encoder reads the frame now; a frame freed meanwhile fails this packet. */
-	if (!ascendsim_mpi_buffer_live(it->frame.virt_addr[0], frame_bytes(&it->frame))) {
-		it->failed = true;
+	/* The encoder reads the frame and writes the stream now: both must still be alive. */
+	if (!ascendsim_mpi_buffer_live(it->frame.virt_addr[0], frame_bytes(&it->frame)) ||
+	    !ascendsim_mpi_buffer_live(it->out, it->out_cap)) {
+		it->failed = VENC_ERR(HI_ERR_BAD_ADDR);
 		return;
 	}
-	h = hash_frame(&it->frame);
-	if (jpeg) {
-		pkt[n++] = 0xff;
-		pkt[n++] = 0xd8;
-	} else {
-		put_be(pkt, 1, 4);
-		n = 4;
-		/* H.264 IDR / non-IDR slice, H.265 IDR_W_RADL / TRAIL_R NAL headers. */
-		if (c->attr.venc_attr.type == HI_PT_H265)
-			pkt[n++] = it->seq == 0 ? 0x26 : 0x02;
-		else
-			pkt[n++] = it->seq == 0 ? 0x65 : 0x41;
+	if (!is_jpeg(c)) {
+		encode_synthetic(c, it);
+		return;
 	}
-	put_be(pkt + n, it->frame.width, 2);
-	put_be(pkt + n + 2, it->frame.height, 2);
-	put_be(pkt + n + 4, h, 4);
-	n += 8;
-	if (jpeg) {
-		pkt[n++] = 0xff;
-		pkt[n++] = 0xd9;
-	}
-	it->out_len = n;
+	if (!ascendsim_mpi_jpeg_encode(&it->frame, VENC_JPEG_QUALITY, it->out, it->out_cap,
+				       &it->out_len))
+		it->failed = VENC_ERR(HI_ERR_SIZE_NOT_ENOUGH);
 }
 
 static void *worker_main(void *arg)
@@ -380,15 +394,16 @@ static hi_s32 check_frame(const char *api, const struct venc_chn *c, const hi_vi
 	    f->pixel_format != HI_PIXEL_FORMAT_YVU_SEMIPLANAR_420)
 		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
 					  "pixel format %d is not YUV420SP", (int)f->pixel_format);
-	if (f->width == 0 || f->height == 0 || f->width > c->attr.venc_attr.max_pic_width ||
+	if (f->width == 0 || f->height == 0 || f->width % 2 || f->height % 2 ||
+	    f->width > c->attr.venc_attr.max_pic_width ||
 	    f->height > c->attr.venc_attr.max_pic_height || f->width_stride[0] < f->width ||
 	    f->width_stride[0] % 16 || f->height_stride[0] < f->height || f->height_stride[0] % 2)
-		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
-					  "frame %ux%u strides %ux%u: needs the channel's %ux%u at "
-					  "most, width stride 16-aligned, height stride even",
-					  f->width, f->height, f->width_stride[0],
-					  f->height_stride[0], c->attr.venc_attr.max_pic_width,
-					  c->attr.venc_attr.max_pic_height);
+		return ascendsim_mpi_fail(
+		    api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
+		    "frame %ux%u strides %ux%u: needs even sizes, the channel's "
+		    "%ux%u at most, width stride 16-aligned, height stride even",
+		    f->width, f->height, f->width_stride[0], f->height_stride[0],
+		    c->attr.venc_attr.max_pic_width, c->attr.venc_attr.max_pic_height);
 	if (!ascendsim_mpi_buffer_live(f->virt_addr[0], frame_bytes(f)))
 		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_BAD_ADDR),
 					  "frame %p (%llu bytes) is not in live DVPP memory",
@@ -396,14 +411,14 @@ static hi_s32 check_frame(const char *api, const struct venc_chn *c, const hi_vi
 	return HI_SUCCESS;
 }
 
-MPI_EXPORT hi_s32 hi_mpi_venc_send_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
-					 hi_s32 milli_sec)
+/* Queues frame; user_out (send_jpege_frame) receives the JPEG instead of a channel buffer. */
+static hi_s32 send(const char *api, hi_venc_chn chn, const hi_video_frame_info *frame,
+		   const hi_img_stream *user_out, hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_venc_send_frame";
 	struct venc_item *it = NULL;
-	void *packet = NULL;
 	struct timespec deadline;
 	struct venc_chn *c = NULL;
+	void *packet = NULL;
 	hi_s32 ret;
 
 	if (!frame) {
@@ -425,14 +440,39 @@ MPI_EXPORT hi_s32 hi_mpi_venc_send_frame(hi_venc_chn chn, const hi_video_frame_i
 		goto end;
 	}
 	it->frame = frame->v_frame;
-	/* The packet buffer belongs to the channel, in DVPP memory, like the encoder's stream
-	 * buffer. */
-	if (ascendsim_mem_alloc(ASCENDSIM_POOL_DVPP, VENC_PACKET_MAX, &packet) != 0) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM),
-					 "no DVPP memory for the stream buffer");
-		goto end;
+	if (user_out) {
+		if (!is_jpeg(c)) {
+			ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NOT_SUPPORT),
+						 "channel %d does not encode JPEG", chn);
+			goto end;
+		}
+		if (!user_out->addr) {
+			ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR),
+						 "jpege_stream->addr is NULL");
+			goto end;
+		}
+		if (!ascendsim_mpi_buffer_live(user_out->addr, user_out->len)) {
+			ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_BAD_ADDR),
+						 "output %p len %u is not in live DVPP memory",
+						 (void *)user_out->addr, user_out->len);
+			goto end;
+		}
+		it->out = user_out->addr;
+		it->out_cap = user_out->len;
+	} else {
+		/* The stream buffer belongs to the channel, in DVPP memory. */
+		uint64_t cap = is_jpeg(c) ? jpeg_bound(&it->frame) : VENC_PACKET_MAX;
+
+		if (cap > UINT32_MAX ||
+		    ascendsim_mem_alloc(ASCENDSIM_POOL_DVPP, (size_t)cap, &packet) != 0) {
+			ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM),
+						 "no DVPP memory for the stream buffer");
+			goto end;
+		}
+		it->out = packet;
+		it->out_cap = (hi_u32)cap;
+		it->out_owned = true;
 	}
-	it->out = packet;
 	if (milli_sec > 0)
 		ascendsim_mpi_deadline(milli_sec, &deadline);
 	pthread_mutex_lock(&c->lock);
@@ -458,9 +498,59 @@ end:
 		free_item(it);
 	if (c)
 		put(c);
-	ascendsim_mpi_log(api, ret, "chn=%d, frame=%p {virt_addr=%p}, milli_sec=%d", chn,
-			  (const void *)frame, frame ? frame->v_frame.virt_addr[0] : NULL,
-			  milli_sec);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_send_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
+					 hi_s32 milli_sec)
+{
+	hi_s32 ret = send("hi_mpi_venc_send_frame", chn, frame, NULL, milli_sec);
+
+	ascendsim_mpi_log("hi_mpi_venc_send_frame", ret,
+			  "chn=%d, frame=%p {virt_addr=%p}, milli_sec=%d", chn, (const void *)frame,
+			  frame ? frame->v_frame.virt_addr[0] : NULL, milli_sec);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_send_jpege_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
+					       const hi_img_stream *jpege_stream, hi_s32 milli_sec)
+{
+	const char *api = "hi_mpi_venc_send_jpege_frame";
+	hi_s32 ret;
+
+	if (!jpege_stream)
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "jpege_stream is NULL");
+	else
+		ret = send(api, chn, frame, jpege_stream, milli_sec);
+	ascendsim_mpi_log(api, ret,
+			  "chn=%d, frame=%p {virt_addr=%p}, jpege_stream=%p {addr=%p, len=%u}, "
+			  "milli_sec=%d",
+			  chn, (const void *)frame, frame ? frame->v_frame.virt_addr[0] : NULL,
+			  (const void *)jpege_stream,
+			  jpege_stream ? (void *)jpege_stream->addr : NULL,
+			  jpege_stream ? jpege_stream->len : 0, milli_sec);
+	return ret;
+}
+
+MPI_EXPORT hi_s32 hi_mpi_venc_get_jpege_predicted_size(const hi_video_frame_info *frame,
+						       const hi_venc_jpeg_param *jpeg_param,
+						       hi_u32 *size)
+{
+	const char *api = "hi_mpi_venc_get_jpege_predicted_size";
+	hi_s32 ret = HI_SUCCESS;
+
+	if (!frame || !jpeg_param || !size)
+		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR),
+					 "frame, jpeg_param or size is NULL");
+	else if (jpeg_bound(&frame->v_frame) > UINT32_MAX)
+		ret = ascendsim_mpi_fail(
+		    api, VENC_ERR(HI_ERR_ILLEGAL_PARAM), "frame strides %ux%u too large",
+		    frame->v_frame.width_stride[0], frame->v_frame.height_stride[0]);
+	else
+		*size = (hi_u32)jpeg_bound(&frame->v_frame);
+	ascendsim_mpi_log(api, ret, "frame=%p, jpeg_param=%p, size=%p -> %u", (const void *)frame,
+			  (const void *)jpeg_param, (void *)size,
+			  size && ret == HI_SUCCESS ? *size : 0);
 	return ret;
 }
 
@@ -491,9 +581,10 @@ MPI_EXPORT hi_s32 hi_mpi_venc_get_stream(hi_venc_chn chn, hi_venc_stream *stream
 			break;
 	it = pop(&c->ready);
 	if (it && it->failed) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_BAD_ADDR),
-					 "frame %p was freed before the encoder read it",
-					 it->frame.virt_addr[0]);
+		ret = ascendsim_mpi_fail(api, it->failed, "frame %p: %s", it->frame.virt_addr[0],
+					 it->failed == VENC_ERR(HI_ERR_BAD_ADDR)
+					     ? "a buffer was freed before the encoder used it"
+					     : "the stream does not fit the output buffer");
 		free_item(it);
 	} else if (it) {
 		hi_venc_pack *p = &stream->pack[0];
@@ -570,23 +661,4 @@ end:
 		put(c);
 	ascendsim_mpi_log(api, ret, "chn=%d, stream=%p", chn, (void *)stream);
 	return ret;
-}
-
-MPI_EXPORT hi_s32 hi_mpi_venc_send_jpege_frame(hi_venc_chn chn, const hi_video_frame_info *frame,
-					       const hi_img_stream *jpege_stream, hi_s32 milli_sec)
-{
-	ascendsim_mpi_log("hi_mpi_venc_send_jpege_frame", VENC_ERR(HI_ERR_NOT_SUPPORT),
-			  "chn=%d, frame=%p, jpege_stream=%p, milli_sec=%d", chn,
-			  (const void *)frame, (const void *)jpege_stream, milli_sec);
-	return VENC_ERR(HI_ERR_NOT_SUPPORT);
-}
-
-MPI_EXPORT hi_s32 hi_mpi_venc_get_jpege_predicted_size(const hi_video_frame_info *frame,
-						       const hi_venc_jpeg_param *jpeg_param,
-						       hi_u32 *size)
-{
-	ascendsim_mpi_log("hi_mpi_venc_get_jpege_predicted_size", VENC_ERR(HI_ERR_NOT_SUPPORT),
-			  "frame=%p, jpeg_param=%p, size=%p", (const void *)frame,
-			  (const void *)jpeg_param, (void *)size);
-	return VENC_ERR(HI_ERR_NOT_SUPPORT);
 }

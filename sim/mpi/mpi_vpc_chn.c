@@ -266,6 +266,8 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_destroy_chn(hi_vpc_chn chn)
 	while (c->refs)
 		pthread_cond_wait(&c->cond, &c->lock);
 	pthread_mutex_unlock(&c->lock);
+	/* A task queued by a call that raced with destroy never runs: drop it too. */
+	free_list(c->queue);
 	free_list(c->finished);
 	pthread_cond_destroy(&c->cond);
 	pthread_mutex_destroy(&c->lock);

@@ -90,8 +90,7 @@ ACL_FUNC_VISIBILITY aclError aclUpdateDataBuffer(aclDataBuffer *dataBuffer, void
 	return ret;
 }
 
-/* Reads a field of a live buffer; false (and an error message) otherwise. */
-static bool buffer_read(const char *api, const aclDataBuffer *b, void **data, size_t *size)
+bool ascendsim_data_buffer_read(const char *api, const aclDataBuffer *b, void **data, size_t *size)
 {
 	bool live;
 
@@ -113,7 +112,7 @@ ACL_FUNC_VISIBILITY void *aclGetDataBufferAddr(const aclDataBuffer *dataBuffer)
 	void *data = NULL;
 	size_t size = 0;
 
-	buffer_read("aclGetDataBufferAddr", dataBuffer, &data, &size);
+	ascendsim_data_buffer_read("aclGetDataBufferAddr", dataBuffer, &data, &size);
 	ASCENDSIM_LOG("aclGetDataBufferAddr", "(dataBuffer=%p) = %p", (const void *)dataBuffer,
 		      data);
 	return data;
@@ -124,7 +123,7 @@ ACL_FUNC_VISIBILITY uint32_t aclGetDataBufferSize(const aclDataBuffer *dataBuffe
 	void *data = NULL;
 	size_t size = 0;
 
-	buffer_read("aclGetDataBufferSize", dataBuffer, &data, &size);
+	ascendsim_data_buffer_read("aclGetDataBufferSize", dataBuffer, &data, &size);
 	ASCENDSIM_LOG("aclGetDataBufferSize", "(dataBuffer=%p) = %zu", (const void *)dataBuffer,
 		      size);
 	return size > UINT32_MAX ? UINT32_MAX : (uint32_t)size;
@@ -135,7 +134,7 @@ ACL_FUNC_VISIBILITY size_t aclGetDataBufferSizeV2(const aclDataBuffer *dataBuffe
 	void *data = NULL;
 	size_t size = 0;
 
-	buffer_read("aclGetDataBufferSizeV2", dataBuffer, &data, &size);
+	ascendsim_data_buffer_read("aclGetDataBufferSizeV2", dataBuffer, &data, &size);
 	ASCENDSIM_LOG("aclGetDataBufferSizeV2", "(dataBuffer=%p) = %zu", (const void *)dataBuffer,
 		      size);
 	return size;

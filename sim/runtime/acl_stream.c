@@ -12,40 +12,17 @@
 
 ACL_FUNC_VISIBILITY aclError aclrtCreateStream(aclrtStream *stream)
 {
-	struct ascendsim_context *ctx = ascendsim_current_context();
-	struct ascendsim_stream *s = NULL;
-	aclError ret = ACL_SUCCESS;
+	aclError ret = ascendsim_stream_create("aclrtCreateStream", stream);
 
-	if (stream == NULL) {
-		ret = ascendsim_error(ACL_ERROR_INVALID_PARAM, "aclrtCreateStream: stream is NULL");
-	} else if (ctx == NULL) {
-		ret = ascendsim_error(ACL_ERROR_RT_CONTEXT_NULL,
-				      "aclrtCreateStream: no context on this thread (call "
-				      "aclrtSetDevice first)");
-	} else {
-		s = ascendsim_stream_create(ctx);
-		if (s == NULL)
-			ret = ascendsim_error(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL,
-					      "aclrtCreateStream: cannot create the stream");
-		else
-			*stream = s;
-	}
-	ASCENDSIM_LOG("aclrtCreateStream", "() = %d stream=%p", ret, (void *)s);
+	ASCENDSIM_LOG("aclrtCreateStream", "() = %d stream=%p", ret,
+		      ret == ACL_SUCCESS ? *stream : NULL);
 	return ret;
 }
 
 ACL_FUNC_VISIBILITY aclError aclrtDestroyStream(aclrtStream stream)
 {
-	aclError ret = ACL_SUCCESS;
+	aclError ret = ascendsim_stream_destroy("aclrtDestroyStream", stream);
 
-	if (stream == NULL)
-		ret =
-		    ascendsim_error(ACL_ERROR_INVALID_PARAM, "aclrtDestroyStream: stream is NULL");
-	else if (!ascendsim_stream_is_live(stream))
-		ret = ascendsim_error(ACL_ERROR_RT_INVALID_HANDLE,
-				      "aclrtDestroyStream: %p is not a live stream", stream);
-	else
-		ascendsim_stream_destroy(stream);
 	ASCENDSIM_LOG("aclrtDestroyStream", "(stream=%p) = %d", stream, ret);
 	return ret;
 }
@@ -490,7 +467,12 @@ ASCENDSIM_API int ascendsim_report_post(uint64_t thread_id, void (*fn)(void *arg
 	return ACL_SUCCESS;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtSubscribeReport(uint64_t threadId, aclrtStream stream)
+/*
+ * The work of aclrtSubscribeReport and aclrtUnSubscribeReport without the call log: the public
+ * calls log and delegate here, and the video channels subscribe their callback thread here, as
+ * CANN's DVPP library does internally.
+ */
+ASCENDSIM_API int ascendsim_report_subscribe(const char *api, uint64_t thread_id, void *stream)
 {
 	struct ascendsim_stream *s;
 	struct subscription *sub;
@@ -498,10 +480,8 @@ ACL_FUNC_VISIBILITY aclError aclrtSubscribeReport(uint64_t threadId, aclrtStream
 
 	pthread_once(&report_once, report_init);
 	ret = ascendsim_stream_resolve(stream, &s, true);
-	if (ret != ACL_SUCCESS) {
-		ascendsim_error(ret, "aclrtSubscribeReport: stream %p is not usable", stream);
-		goto end;
-	}
+	if (ret != ACL_SUCCESS)
+		return ascendsim_error(ret, "%s: stream %p is not usable", api, stream);
 	pthread_mutex_lock(&report_lock);
 	for (sub = subscriptions; sub != NULL; sub = sub->next) {
 		if (sub->stream == s)
@@ -509,41 +489,34 @@ ACL_FUNC_VISIBILITY aclError aclrtSubscribeReport(uint64_t threadId, aclrtStream
 	}
 	if (sub != NULL) {
 		ret = ascendsim_error(ACL_ERROR_RT_STREAM_SUBSCRIBE,
-				      "aclrtSubscribeReport: stream %p is already subscribed",
-				      stream);
+				      "%s: stream %p is already subscribed", api, stream);
 	} else if ((sub = calloc(1, sizeof(*sub))) == NULL) {
-		ret = ascendsim_error(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL,
-				      "aclrtSubscribeReport: out of memory");
+		ret = ascendsim_error(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL, "%s: out of memory", api);
 	} else {
-		sub->thread = threadId;
+		sub->thread = thread_id;
 		sub->stream = s;
 		sub->next = subscriptions;
 		subscriptions = sub;
 	}
 	pthread_mutex_unlock(&report_lock);
-end:
-	ASCENDSIM_LOG("aclrtSubscribeReport", "(threadId=%llu, stream=%p) = %d",
-		      (unsigned long long)threadId, stream, ret);
 	return ret;
 }
 
-ACL_FUNC_VISIBILITY aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStream stream)
+ASCENDSIM_API int ascendsim_report_unsubscribe(const char *api, uint64_t thread_id, void *stream)
 {
 	struct ascendsim_stream *s;
 	aclError ret;
 
 	pthread_once(&report_once, report_init);
 	ret = ascendsim_stream_resolve(stream, &s, false);
-	if (ret != ACL_SUCCESS) {
-		ascendsim_error(ret, "aclrtUnSubscribeReport: stream %p is not usable", stream);
-		goto end;
-	}
+	if (ret != ACL_SUCCESS)
+		return ascendsim_error(ret, "%s: stream %p is not usable", api, stream);
 	ret = ACL_ERROR_RT_STREAM_SUBSCRIBE;
 	pthread_mutex_lock(&report_lock);
 	for (struct subscription **pp = &subscriptions; *pp != NULL; pp = &(*pp)->next) {
 		struct subscription *sub = *pp;
 
-		if (sub->stream == s && sub->thread == threadId) {
+		if (sub->stream == s && sub->thread == thread_id) {
 			*pp = sub->next;
 			free(sub);
 			ret = ACL_SUCCESS;
@@ -558,7 +531,7 @@ ACL_FUNC_VISIBILITY aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStre
 		while (*pp != NULL) {
 			struct report *r = *pp;
 
-			if (r->stream == s && r->thread == threadId) {
+			if (r->stream == s && r->thread == thread_id) {
 				*pp = r->next;
 				if (r->done)
 					*r->done = true;
@@ -572,11 +545,24 @@ ACL_FUNC_VISIBILITY aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStre
 	}
 	pthread_mutex_unlock(&report_lock);
 	if (ret != ACL_SUCCESS)
-		ascendsim_error(ret,
-				"aclrtUnSubscribeReport: stream %p is not subscribed by "
-				"thread %llu",
-				stream, (unsigned long long)threadId);
-end:
+		ascendsim_error(ret, "%s: stream %p is not subscribed by thread %llu", api, stream,
+				(unsigned long long)thread_id);
+	return ret;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtSubscribeReport(uint64_t threadId, aclrtStream stream)
+{
+	aclError ret = ascendsim_report_subscribe("aclrtSubscribeReport", threadId, stream);
+
+	ASCENDSIM_LOG("aclrtSubscribeReport", "(threadId=%llu, stream=%p) = %d",
+		      (unsigned long long)threadId, stream, ret);
+	return ret;
+}
+
+ACL_FUNC_VISIBILITY aclError aclrtUnSubscribeReport(uint64_t threadId, aclrtStream stream)
+{
+	aclError ret = ascendsim_report_unsubscribe("aclrtUnSubscribeReport", threadId, stream);
+
 	ASCENDSIM_LOG("aclrtUnSubscribeReport", "(threadId=%llu, stream=%p) = %d",
 		      (unsigned long long)threadId, stream, ret);
 	return ret;

@@ -145,15 +145,25 @@ ASCENDSIM_HIDDEN aclError ascendsim_stream_submit_to(struct ascendsim_stream *s,
 						     void (*release)(void *arg));
 /* Waits for the tasks submitted so far; timeout_ms < 0 waits forever. */
 ASCENDSIM_HIDDEN aclError ascendsim_stream_wait(struct ascendsim_stream *s, int32_t timeout_ms);
-ASCENDSIM_HIDDEN struct ascendsim_stream *ascendsim_stream_create(struct ascendsim_context *ctx);
-/* Drains, stops and frees; the handle becomes invalid. */
-ASCENDSIM_HIDDEN void ascendsim_stream_destroy(struct ascendsim_stream *s);
+ASCENDSIM_HIDDEN struct ascendsim_stream *ascendsim_stream_new(struct ascendsim_context *ctx);
+/* Drains, stops and frees; the handle becomes invalid. A stream already deleted is left alone. */
+ASCENDSIM_HIDDEN void ascendsim_stream_delete(struct ascendsim_stream *s);
 /* Destroys every stream of a context (context destruction). */
 ASCENDSIM_HIDDEN void ascendsim_streams_destroy_context(struct ascendsim_context *ctx);
 /* Waits for every stream of a device; returns the first task error. */
 ASCENDSIM_HIDDEN aclError ascendsim_streams_wait_device(int32_t device, int32_t timeout_ms);
 ASCENDSIM_HIDDEN bool ascendsim_stream_is_live(const struct ascendsim_stream *s);
 ASCENDSIM_HIDDEN bool ascendsim_stream_idle(struct ascendsim_stream *s);
+
+/* ---- data buffers (acl_databuffer.c) ---- */
+
+/*
+ * Address and size of a live data buffer, for the runtime's own use (model execution): the
+ * accessors' work without their ASCEND_SIM_LOG lines. False (and an error message naming api)
+ * when b is not a live buffer.
+ */
+ASCENDSIM_HIDDEN bool ascendsim_data_buffer_read(const char *api, const aclDataBuffer *b,
+						 void **data, size_t *size);
 
 /* Time in nanoseconds (CLOCK_MONOTONIC). */
 ASCENDSIM_HIDDEN uint64_t ascendsim_now_ns(void);

@@ -79,7 +79,7 @@ static void *stream_worker(void *p)
 	return NULL;
 }
 
-struct ascendsim_stream *ascendsim_stream_create(struct ascendsim_context *ctx)
+struct ascendsim_stream *ascendsim_stream_new(struct ascendsim_context *ctx)
 {
 	struct ascendsim_stream *s = calloc(1, sizeof(*s));
 	pthread_condattr_t ca;
@@ -109,18 +109,26 @@ struct ascendsim_stream *ascendsim_stream_create(struct ascendsim_context *ctx)
 	return s;
 }
 
-void ascendsim_stream_destroy(struct ascendsim_stream *s)
+/* Takes s out of the registry; false when it is not there (unknown or already deleted). */
+static bool stream_unlink(struct ascendsim_stream *s)
 {
-	struct ascendsim_stream **pp;
+	bool found = false;
 
 	pthread_mutex_lock(&streams_lock);
-	for (pp = &streams; *pp != NULL; pp = &(*pp)->next) {
+	for (struct ascendsim_stream **pp = &streams; *pp != NULL; pp = &(*pp)->next) {
 		if (*pp == s) {
 			*pp = s->next;
+			found = true;
 			break;
 		}
 	}
 	pthread_mutex_unlock(&streams_lock);
+	return found;
+}
+
+/* Stops and frees an unlinked stream. */
+static void stream_teardown(struct ascendsim_stream *s)
+{
 	/* The worker finishes the queued tasks before it stops. */
 	pthread_mutex_lock(&s->lock);
 	s->stop = true;
@@ -132,6 +140,12 @@ void ascendsim_stream_destroy(struct ascendsim_stream *s)
 	pthread_cond_destroy(&s->work);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
+}
+
+void ascendsim_stream_delete(struct ascendsim_stream *s)
+{
+	if (stream_unlink(s))
+		stream_teardown(s);
 }
 
 bool ascendsim_stream_is_live(const struct ascendsim_stream *s)
@@ -164,7 +178,7 @@ void ascendsim_streams_destroy_context(struct ascendsim_context *ctx)
 		pthread_mutex_unlock(&streams_lock);
 		if (victim == NULL)
 			return;
-		ascendsim_stream_destroy(victim);
+		ascendsim_stream_delete(victim);
 	}
 }
 
@@ -188,7 +202,7 @@ aclError ascendsim_stream_resolve(void *handle, struct ascendsim_stream **out, b
 		ret = ACL_ERROR_RT_CONTEXT_NULL;
 	} else {
 		if (ctx->default_stream == NULL && create_default)
-			ctx->default_stream = ascendsim_stream_create(ctx);
+			ctx->default_stream = ascendsim_stream_new(ctx);
 		if (ctx->default_stream == NULL && create_default)
 			ret = ACL_ERROR_RT_RESOURCE_ALLOC_FAIL;
 		*out = ctx->default_stream;
@@ -318,4 +332,40 @@ ASCENDSIM_API int ascendsim_stream_drain(void *stream)
 	if (ret != ACL_SUCCESS || s == NULL)
 		return ret;
 	return ascendsim_stream_wait(s, -1);
+}
+
+/*
+ * The work of aclrtCreateStream and aclrtDestroyStream without the call log: the public calls
+ * log and delegate here, and the DVPP libraries create their channels' streams here, as CANN's
+ * libraries do internally (a program or an interposer sees only the calls it made).
+ */
+ASCENDSIM_API int ascendsim_stream_create(const char *api, void **out)
+{
+	struct ascendsim_context *ctx = ascendsim_current_context();
+	struct ascendsim_stream *s;
+
+	if (out == NULL)
+		return ascendsim_error(ACL_ERROR_INVALID_PARAM, "%s: stream is NULL", api);
+	if (ctx == NULL)
+		return ascendsim_error(ACL_ERROR_RT_CONTEXT_NULL,
+				       "%s: no context on this thread (call aclrtSetDevice first)",
+				       api);
+	s = ascendsim_stream_new(ctx);
+	if (s == NULL)
+		return ascendsim_error(ACL_ERROR_RT_RESOURCE_ALLOC_FAIL,
+				       "%s: cannot create the stream", api);
+	*out = s;
+	return ACL_SUCCESS;
+}
+
+ASCENDSIM_API int ascendsim_stream_destroy(const char *api, void *stream)
+{
+	if (stream == NULL)
+		return ascendsim_error(ACL_ERROR_INVALID_PARAM, "%s: stream is NULL", api);
+	/* Unlinking first makes concurrent destroys of one handle safe: only one tears it down. */
+	if (!stream_unlink(stream))
+		return ascendsim_error(ACL_ERROR_RT_INVALID_HANDLE, "%s: %p is not a live stream",
+				       api, stream);
+	stream_teardown(stream);
+	return ACL_SUCCESS;
 }

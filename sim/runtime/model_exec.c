@@ -34,11 +34,13 @@ static int resolve_buffers(uint32_t model_id, const char *what, const aclmdlData
 				       dataset->count, what, count);
 	}
 	for (uint32_t i = 0; i < count; i++) {
-		const aclDataBuffer *buf = dataset->buffers[i];
-		void *addr = aclGetDataBufferAddr(buf);
-		size_t size = aclGetDataBufferSizeV2(buf);
+		void *addr = NULL;
+		size_t size = 0;
 		size_t need = (size_t)tensors[i].size;
 
+		/* Not aclGetDataBufferAddr: the runtime's own reads are no calls of the program. */
+		(void)ascendsim_data_buffer_read("aclmdlExecute", dataset->buffers[i], &addr,
+						 &size);
 		if (addr == NULL || size < need) {
 			return ascendsim_error(
 			    not_match, "model %u: %s %u (%s) buffer %p holds %zu bytes, %zu needed",

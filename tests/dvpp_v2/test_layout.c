@@ -25,6 +25,7 @@ V2_STATIC_ASSERT(sizeof(hi_vpc_pic_info) == 32, "hi_vpc_pic_info size");
 V2_STATIC_ASSERT(offsetof(hi_vpc_pic_info, picture_buffer_size) == 8, "picture_buffer_size");
 V2_STATIC_ASSERT(offsetof(hi_vpc_pic_info, picture_format) == 28, "picture_format");
 V2_STATIC_ASSERT(sizeof(hi_pic_info) == 32, "hi_pic_info size");
+V2_STATIC_ASSERT(offsetof(hi_pic_info, picture_format) == 28, "hi_pic_info.picture_format");
 V2_STATIC_ASSERT(sizeof(hi_vpc_crop_region) == 16, "hi_vpc_crop_region size");
 V2_STATIC_ASSERT(sizeof(hi_vpc_crop_region_info) == 48, "hi_vpc_crop_region_info size");
 V2_STATIC_ASSERT(sizeof(hi_vpc_resize_info) == 12, "hi_vpc_resize_info size");

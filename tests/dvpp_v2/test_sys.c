@@ -121,9 +121,16 @@ static void resize_device_memory(hi_s32 expect)
 	assert_hi(hi_mpi_vpc_create_chn(2, &attr), HI_SUCCESS);
 	assert_hi(hi_mpi_vpc_resize(2, &src, &dst, 0, 0, 0, &task, -1), expect);
 	if (expect == HI_SUCCESS) {
+		void *heap = malloc(32 * 16 * 3 / 2);
+
 		assert_hi(hi_mpi_vpc_get_process_result(2, task, -1), HI_SUCCESS);
 		for (i = 0; i < 32 * 16; i++)
 			assert_hi(((uint8_t *)b)[i], ((uint8_t *)a)[i]);
+		/* Device memory is accepted, host memory still is not. */
+		src.picture_address = heap;
+		assert_hi(hi_mpi_vpc_resize(2, &src, &dst, 0, 0, 0, &task, -1),
+			  HI_ERR_VPC_BAD_ADDR);
+		free(heap);
 	}
 	assert_hi(hi_mpi_vpc_destroy_chn(2), HI_SUCCESS);
 	aclrtFree(a);

@@ -213,6 +213,35 @@ static void vdec_rules(void **state)
 	hi_mpi_dvpp_free(out);
 }
 
+static void vdec_queue_full(void **state)
+{
+	enum { N = 32 }; /* frames a channel holds before get_frame */
+	uint8_t *stream = new_stream(300, 5);
+	uint8_t *out = v2_dvpp(OUT_SIZE);
+	hi_vdec_stream s = stream_of(stream, 300, 0), got;
+	hi_vdec_pic_info o = out_info(out);
+	hi_video_frame_info frame;
+	hi_vdec_supplement_info sup;
+	int i;
+
+	(void)state;
+	for (i = 0; i < N; i++)
+		assert_hi(hi_mpi_vdec_send_stream(CHN, &s, &o, -1), HI_SUCCESS);
+	/* Full: refused at once, or after the timeout. */
+	assert_hi(hi_mpi_vdec_send_stream(CHN, &s, &o, 0), HI_ERR_VDEC_BUF_FULL);
+	assert_hi(hi_mpi_vdec_send_stream(CHN, &s, &o, 20), HI_ERR_VDEC_BUF_FULL);
+	/* Collecting one frame makes room. */
+	assert_hi(hi_mpi_vdec_get_frame(CHN, &frame, &sup, &got, -1), HI_SUCCESS);
+	assert_hi(hi_mpi_vdec_send_stream(CHN, &s, &o, 0), HI_SUCCESS);
+	assert_hi(hi_mpi_vdec_release_frame(CHN, &frame), HI_SUCCESS);
+	for (i = 0; i < N; i++) {
+		assert_hi(hi_mpi_vdec_get_frame(CHN, &frame, &sup, &got, -1), HI_SUCCESS);
+		assert_hi(hi_mpi_vdec_release_frame(CHN, &frame), HI_SUCCESS);
+	}
+	hi_mpi_dvpp_free(stream);
+	hi_mpi_dvpp_free(out);
+}
+
 /* With ASCEND_SIM_TASK_DELAY_US: the frame is written late, and not at all once freed. */
 static void async_vdec_output_freed(void **state)
 {
@@ -248,6 +277,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(vdec_round_trip, chn_setup, chn_teardown),
 		cmocka_unit_test_setup_teardown(vdec_rules, chn_setup, chn_teardown),
+		cmocka_unit_test_setup_teardown(vdec_queue_full, chn_setup, chn_teardown),
 		cmocka_unit_test_setup_teardown(async_vdec_output_freed, chn_setup, chn_teardown),
 	};
 

@@ -6,6 +6,7 @@
 /* cmocka needs its prerequisites first: keep this order. */
 /* clang-format off */
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -625,6 +626,51 @@ static void vpc_rule_channels_and_tasks(void **state)
 	hi_mpi_dvpp_free(dst.picture_address);
 }
 
+/* Several threads submit to one channel and collect their own tasks. */
+struct worker_arg {
+	hi_vpc_pic_info src, dst;
+	int failures;
+};
+
+static void *submit_many(void *p)
+{
+	struct worker_arg *a = p;
+	int i;
+
+	for (i = 0; i < 40; i++) {
+		hi_u32 task = 0;
+
+		if (hi_mpi_vpc_resize(CHN, &a->src, &a->dst, 0, 0, 0, &task, -1) != HI_SUCCESS ||
+		    hi_mpi_vpc_get_process_result(CHN, task, -1) != HI_SUCCESS)
+			a->failures++;
+	}
+	return NULL;
+}
+
+static void vpc_threads_share_a_channel(void **state)
+{
+	struct worker_arg args[4];
+	pthread_t threads[4];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		args[i].src = v2_new_pic(HI_PIXEL_FORMAT_YUV_SEMIPLANAR_420, 32, 16, 32, 16);
+		args[i].dst = v2_new_pic(HI_PIXEL_FORMAT_YUV_SEMIPLANAR_420, 16, 8, 16, 8);
+		args[i].failures = 0;
+		memset(args[i].src.picture_address, 10 * (i + 1), 32 * 16 * 3 / 2);
+		assert_int_equal(pthread_create(&threads[i], NULL, submit_many, &args[i]), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(threads[i], NULL), 0);
+		assert_int_equal(args[i].failures, 0);
+		/* Each thread's output is its own input, scaled. */
+		assert_hi(bytes(&args[i].dst)[0], 10 * (i + 1));
+		hi_mpi_dvpp_free(args[i].src.picture_address);
+		hi_mpi_dvpp_free(args[i].dst.picture_address);
+	}
+}
+
 /* ---- with ASCEND_SIM_TASK_DELAY_US=200000 ------------------------------------------------- */
 
 static double now_ms(void)
@@ -700,6 +746,8 @@ int main(int argc, char **argv)
 						chn_teardown),
 		cmocka_unit_test_setup_teardown(vpc_rule_addresses, chn_setup, chn_teardown),
 		cmocka_unit_test_setup_teardown(vpc_rule_batch, chn_setup, chn_teardown),
+		cmocka_unit_test_setup_teardown(vpc_threads_share_a_channel, chn_setup,
+						chn_teardown),
 		cmocka_unit_test_setup_teardown(vpc_rule_sizes_and_strides, chn_setup,
 						chn_teardown),
 		cmocka_unit_test_setup_teardown(vpc_rule_regions, chn_setup, chn_teardown),

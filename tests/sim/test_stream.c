@@ -142,8 +142,9 @@ static atomic_int callback_calls;
 static void on_callback(void *data)
 {
 	callback_thread = pthread_self();
-	atomic_fetch_add(&callback_calls, 1);
 	*(int *)data += 1;
+	/* Last: the test reads counter and callback_thread once it sees the count. */
+	atomic_fetch_add(&callback_calls, 1);
 }
 
 static void test_callbacks(void **state)
