@@ -143,6 +143,8 @@ void ascendsim_dvpp_log(const char *api, int ret, const char *fmt, ...)
 bool ascendsim_dvpp_live_add(const void *obj);
 /* Unregisters it; false when it was not registered (unknown or already destroyed). */
 bool ascendsim_dvpp_live_remove(const void *obj);
+/* A zeroed description of size bytes, registered as live; NULL when out of memory. */
+void *ascendsim_dvpp_live_new(size_t size);
 /* True, with the registry locked, when obj is live: write into it, then unlock. */
 bool ascendsim_dvpp_live_lock(const void *obj);
 void ascendsim_dvpp_live_unlock(void);

@@ -36,6 +36,17 @@ bool ascendsim_dvpp_live_add(const void *obj)
 	return ok;
 }
 
+void *ascendsim_dvpp_live_new(size_t size)
+{
+	void *obj = calloc(1, size);
+
+	if (obj && !ascendsim_dvpp_live_add(obj)) {
+		free(obj);
+		obj = NULL;
+	}
+	return obj;
+}
+
 /* Newest first: descriptions are usually destroyed soon after they were created. */
 static size_t find(const void *obj)
 {

@@ -9,12 +9,8 @@
 
 acldvppPicDesc *acldvppCreatePicDesc(void)
 {
-	struct acldvppPicDesc *pic = calloc(1, sizeof(*pic));
+	struct acldvppPicDesc *pic = ascendsim_dvpp_live_new(sizeof(*pic));
 
-	if (pic && !ascendsim_dvpp_live_add(pic)) {
-		free(pic);
-		pic = NULL;
-	}
 	ascendsim_dvpp_log("acldvppCreatePicDesc", pic ? 0 : ACL_ERROR_BAD_ALLOC, "%s", "");
 	return pic;
 }

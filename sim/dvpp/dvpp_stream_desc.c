@@ -6,12 +6,8 @@
 
 acldvppStreamDesc *acldvppCreateStreamDesc(void)
 {
-	struct acldvppStreamDesc *sd = calloc(1, sizeof(*sd));
+	struct acldvppStreamDesc *sd = ascendsim_dvpp_live_new(sizeof(*sd));
 
-	if (sd && !ascendsim_dvpp_live_add(sd)) {
-		free(sd);
-		sd = NULL;
-	}
 	ascendsim_dvpp_log("acldvppCreateStreamDesc", sd ? 0 : ACL_ERROR_BAD_ALLOC, "%s", "");
 	return sd;
 }
@@ -28,26 +24,23 @@ aclError acldvppDestroyStreamDesc(acldvppStreamDesc *streamDesc)
 	return ret;
 }
 
-aclError acldvppSetStreamDescData(acldvppStreamDesc *streamDesc, void *dataDev)
-{
-	aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;
+/* Setters storing one field as given (stored), logged as fmt with shown. */
+#define STREAM_SETTER(fn, type, field, stored, fmt, shown)                             \
+	aclError fn(acldvppStreamDesc *streamDesc, type value)                         \
+	{                                                                              \
+		aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;     \
+		if (streamDesc)                                                        \
+			streamDesc->field = (stored);                                  \
+		ascendsim_dvpp_log(#fn, ret, "%p, " fmt, (void *)streamDesc, (shown)); \
+		return ret;                                                            \
+	}
 
-	if (streamDesc)
-		streamDesc->data = dataDev;
-	ascendsim_dvpp_log("acldvppSetStreamDescData", ret, "%p, %p", (void *)streamDesc, dataDev);
-	return ret;
-}
-
-aclError acldvppSetStreamDescSize(acldvppStreamDesc *streamDesc, uint32_t size)
-{
-	aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;
-
-	if (streamDesc)
-		streamDesc->size = size;
-	ascendsim_dvpp_log("acldvppSetStreamDescSize", ret, "%p, %u", (void *)streamDesc,
-			   (unsigned)size);
-	return ret;
-}
+STREAM_SETTER(acldvppSetStreamDescData, void *, data, value, "%p", value)
+STREAM_SETTER(acldvppSetStreamDescSize, uint32_t, size, value, "%u", (unsigned)value)
+STREAM_SETTER(acldvppSetStreamDescTimestamp, uint64_t, timestamp, value, "%llu",
+	      (unsigned long long)value)
+STREAM_SETTER(acldvppSetStreamDescRetCode, uint32_t, ret_code, value, "%u", (unsigned)value)
+STREAM_SETTER(acldvppSetStreamDescEos, uint8_t, eos, value ? 1 : 0, "%u", (unsigned)value)
 
 aclError acldvppSetStreamDescFormat(acldvppStreamDesc *streamDesc, acldvppStreamFormat format)
 {
@@ -62,54 +55,20 @@ aclError acldvppSetStreamDescFormat(acldvppStreamDesc *streamDesc, acldvppStream
 	return ret;
 }
 
-aclError acldvppSetStreamDescTimestamp(acldvppStreamDesc *streamDesc, uint64_t timestamp)
-{
-	aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;
+/* Getters: the field, or 0 without a description; logged is the call's logged result. */
+#define STREAM_GETTER(type, fn, field, logged)                                     \
+	type fn(const acldvppStreamDesc *streamDesc)                               \
+	{                                                                          \
+		type v = streamDesc ? streamDesc->field : 0;                       \
+		ascendsim_dvpp_log(#fn, (logged), "%p", (const void *)streamDesc); \
+		return v;                                                          \
+	}
 
-	if (streamDesc)
-		streamDesc->timestamp = timestamp;
-	ascendsim_dvpp_log("acldvppSetStreamDescTimestamp", ret, "%p, %llu", (void *)streamDesc,
-			   (unsigned long long)timestamp);
-	return ret;
-}
-
-aclError acldvppSetStreamDescRetCode(acldvppStreamDesc *streamDesc, uint32_t retCode)
-{
-	aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;
-
-	if (streamDesc)
-		streamDesc->ret_code = retCode;
-	ascendsim_dvpp_log("acldvppSetStreamDescRetCode", ret, "%p, %u", (void *)streamDesc,
-			   (unsigned)retCode);
-	return ret;
-}
-
-aclError acldvppSetStreamDescEos(acldvppStreamDesc *streamDesc, uint8_t eos)
-{
-	aclError ret = streamDesc ? ACL_SUCCESS : ACL_ERROR_INVALID_PARAM;
-
-	if (streamDesc)
-		streamDesc->eos = eos ? 1 : 0;
-	ascendsim_dvpp_log("acldvppSetStreamDescEos", ret, "%p, %u", (void *)streamDesc,
-			   (unsigned)eos);
-	return ret;
-}
-
-void *acldvppGetStreamDescData(const acldvppStreamDesc *streamDesc)
-{
-	void *data = streamDesc ? streamDesc->data : NULL;
-
-	ascendsim_dvpp_log("acldvppGetStreamDescData", 0, "%p", (const void *)streamDesc);
-	return data;
-}
-
-uint32_t acldvppGetStreamDescSize(const acldvppStreamDesc *streamDesc)
-{
-	uint32_t v = streamDesc ? streamDesc->size : 0;
-
-	ascendsim_dvpp_log("acldvppGetStreamDescSize", (int)v, "%p", (const void *)streamDesc);
-	return v;
-}
+STREAM_GETTER(void *, acldvppGetStreamDescData, data, 0)
+STREAM_GETTER(uint32_t, acldvppGetStreamDescSize, size, (int)v)
+STREAM_GETTER(uint64_t, acldvppGetStreamDescTimestamp, timestamp, 0)
+STREAM_GETTER(uint32_t, acldvppGetStreamDescRetCode, ret_code, (int)v)
+STREAM_GETTER(uint8_t, acldvppGetStreamDescEos, eos, (int)v)
 
 acldvppStreamFormat acldvppGetStreamDescFormat(const acldvppStreamDesc *streamDesc)
 {
@@ -117,28 +76,4 @@ acldvppStreamFormat acldvppGetStreamDescFormat(const acldvppStreamDesc *streamDe
 
 	ascendsim_dvpp_log("acldvppGetStreamDescFormat", (int)v, "%p", (const void *)streamDesc);
 	return (acldvppStreamFormat)v;
-}
-
-uint64_t acldvppGetStreamDescTimestamp(const acldvppStreamDesc *streamDesc)
-{
-	uint64_t v = streamDesc ? streamDesc->timestamp : 0;
-
-	ascendsim_dvpp_log("acldvppGetStreamDescTimestamp", 0, "%p", (const void *)streamDesc);
-	return v;
-}
-
-uint32_t acldvppGetStreamDescRetCode(const acldvppStreamDesc *streamDesc)
-{
-	uint32_t v = streamDesc ? streamDesc->ret_code : 0;
-
-	ascendsim_dvpp_log("acldvppGetStreamDescRetCode", (int)v, "%p", (const void *)streamDesc);
-	return v;
-}
-
-uint8_t acldvppGetStreamDescEos(const acldvppStreamDesc *streamDesc)
-{
-	uint8_t v = streamDesc ? streamDesc->eos : 0;
-
-	ascendsim_dvpp_log("acldvppGetStreamDescEos", (int)v, "%p", (const void *)streamDesc);
-	return v;
 }

@@ -104,58 +104,26 @@ static aclError set(const char *api, aclvdecChannelDesc *d, int param, uint64_t 
 	return ret;
 }
 
-aclError aclvdecSetChannelDescChannelId(aclvdecChannelDesc *channelDesc, uint32_t channelId)
-{
-	return set("aclvdecSetChannelDescChannelId", channelDesc, ACL_VDEC_CHANNEL_ID_UINT32,
-		   channelId);
-}
+/* The 32-bit setters: one store() parameter each. */
+#define VDEC_SETTER(fn, type, param)                                              \
+	aclError fn(aclvdecChannelDesc *channelDesc, type value)                  \
+	{                                                                         \
+		return set(#fn, channelDesc, (param), (uint64_t)(uint32_t)value); \
+	}
+
+VDEC_SETTER(aclvdecSetChannelDescChannelId, uint32_t, ACL_VDEC_CHANNEL_ID_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescEnType, acldvppStreamFormat, ACL_VDEC_ENCODE_TYPE_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescOutPicFormat, acldvppPixelFormat, ACL_VDEC_OUT_PIC_FORMAT_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescOutPicWidth, uint32_t, ACL_VDEC_OUT_PIC_WIDTH_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescOutPicHeight, uint32_t, ACL_VDEC_OUT_PIC_HEIGHT_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescRefFrameNum, uint32_t, ACL_VDEC_REF_FRAME_NUM_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescBitDepth, uint32_t, ACL_VDEC_BIT_DEPTH_UINT32)
+VDEC_SETTER(aclvdecSetChannelDescOutMode, uint32_t, ACL_VDEC_OUT_MODE_UINT32)
 
 aclError aclvdecSetChannelDescThreadId(aclvdecChannelDesc *channelDesc, uint64_t threadId)
 {
 	return set("aclvdecSetChannelDescThreadId", channelDesc, ACL_VDEC_THREAD_ID_UINT64,
 		   threadId);
-}
-
-aclError aclvdecSetChannelDescEnType(aclvdecChannelDesc *channelDesc, acldvppStreamFormat enType)
-{
-	return set("aclvdecSetChannelDescEnType", channelDesc, ACL_VDEC_ENCODE_TYPE_UINT32,
-		   (uint64_t)(uint32_t)enType);
-}
-
-aclError aclvdecSetChannelDescOutPicFormat(aclvdecChannelDesc *channelDesc,
-					   acldvppPixelFormat outPicFormat)
-{
-	return set("aclvdecSetChannelDescOutPicFormat", channelDesc, ACL_VDEC_OUT_PIC_FORMAT_UINT32,
-		   (uint64_t)(uint32_t)outPicFormat);
-}
-
-aclError aclvdecSetChannelDescOutPicWidth(aclvdecChannelDesc *channelDesc, uint32_t outPicWidth)
-{
-	return set("aclvdecSetChannelDescOutPicWidth", channelDesc, ACL_VDEC_OUT_PIC_WIDTH_UINT32,
-		   outPicWidth);
-}
-
-aclError aclvdecSetChannelDescOutPicHeight(aclvdecChannelDesc *channelDesc, uint32_t outPicHeight)
-{
-	return set("aclvdecSetChannelDescOutPicHeight", channelDesc, ACL_VDEC_OUT_PIC_HEIGHT_UINT32,
-		   outPicHeight);
-}
-
-aclError aclvdecSetChannelDescRefFrameNum(aclvdecChannelDesc *channelDesc, uint32_t refFrameNum)
-{
-	return set("aclvdecSetChannelDescRefFrameNum", channelDesc, ACL_VDEC_REF_FRAME_NUM_UINT32,
-		   refFrameNum);
-}
-
-aclError aclvdecSetChannelDescBitDepth(aclvdecChannelDesc *channelDesc, uint32_t bitDepth)
-{
-	return set("aclvdecSetChannelDescBitDepth", channelDesc, ACL_VDEC_BIT_DEPTH_UINT32,
-		   bitDepth);
-}
-
-aclError aclvdecSetChannelDescOutMode(aclvdecChannelDesc *channelDesc, uint32_t outMode)
-{
-	return set("aclvdecSetChannelDescOutMode", channelDesc, ACL_VDEC_OUT_MODE_UINT32, outMode);
 }
 
 aclError aclvdecSetChannelDescCallback(aclvdecChannelDesc *channelDesc, aclvdecCallback callback)

@@ -7,6 +7,7 @@
 #include "dvpp_vpc_task.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -325,20 +326,40 @@ end:
 	return ret;
 }
 
+/*
+ * The five batch calls: the optional arguments a call takes (paste areas or border configs,
+ * resize config) must not be NULL. One log line lists the call's arguments in order.
+ */
+static aclError batch_call(const char *api, acldvppChannelDesc *channelDesc,
+			   const struct batch_args *a, bool with_areas, bool with_resize,
+			   aclrtStream stream)
+{
+	const void *areas = a->borders ? (const void *)a->borders : (const void *)a->pastes;
+	aclError ret = ACL_ERROR_INVALID_PARAM;
+	char tail[64] = "";
+	int n = 0;
+
+	if ((!with_areas || areas) && (!with_resize || a->resize))
+		ret = submit_batch(api, channelDesc, a, stream);
+	if (with_areas)
+		n = snprintf(tail, sizeof(tail), ", %p", areas);
+	if (with_resize)
+		snprintf(tail + n, sizeof(tail) - (size_t)n, ", %p", (const void *)a->resize);
+	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p%s, %p", (void *)channelDesc,
+			   (void *)a->src, (void *)a->roi_nums, (unsigned)a->size, (void *)a->dst,
+			   (void *)a->crops, tail, stream);
+	return ret;
+}
+
 aclError acldvppVpcBatchCropAsync(acldvppChannelDesc *channelDesc,
 				  acldvppBatchPicDesc *srcBatchPicDescs, uint32_t *roiNums,
 				  uint32_t size, acldvppBatchPicDesc *dstBatchPicDescs,
 				  acldvppRoiConfig *cropAreas[], aclrtStream stream)
 {
-	static const char api[] = "acldvppVpcBatchCropAsync";
 	struct batch_args a = { srcBatchPicDescs, roiNums, size, dstBatchPicDescs,
 				cropAreas,	  NULL,	   NULL, NULL };
-	aclError ret = submit_batch(api, channelDesc, &a, stream);
 
-	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p, %p", (void *)channelDesc,
-			   (void *)srcBatchPicDescs, (void *)roiNums, (unsigned)size,
-			   (void *)dstBatchPicDescs, (void *)cropAreas, stream);
-	return ret;
+	return batch_call("acldvppVpcBatchCropAsync", channelDesc, &a, false, false, stream);
 }
 
 aclError acldvppVpcBatchCropResizeAsync(acldvppChannelDesc *channelDesc,
@@ -347,17 +368,10 @@ aclError acldvppVpcBatchCropResizeAsync(acldvppChannelDesc *channelDesc,
 					acldvppRoiConfig *cropAreas[],
 					acldvppResizeConfig *resizeConfig, aclrtStream stream)
 {
-	static const char api[] = "acldvppVpcBatchCropResizeAsync";
 	struct batch_args a = { srcBatchPicDescs, roiNums, size, dstBatchPicDescs,
 				cropAreas,	  NULL,	   NULL, resizeConfig };
-	aclError ret =
-	    resizeConfig ? submit_batch(api, channelDesc, &a, stream) : ACL_ERROR_INVALID_PARAM;
 
-	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p, %p, %p", (void *)channelDesc,
-			   (void *)srcBatchPicDescs, (void *)roiNums, (unsigned)size,
-			   (void *)dstBatchPicDescs, (void *)cropAreas, (void *)resizeConfig,
-			   stream);
-	return ret;
+	return batch_call("acldvppVpcBatchCropResizeAsync", channelDesc, &a, false, true, stream);
 }
 
 aclError acldvppVpcBatchCropAndPasteAsync(acldvppChannelDesc *channelDesc,
@@ -366,16 +380,10 @@ aclError acldvppVpcBatchCropAndPasteAsync(acldvppChannelDesc *channelDesc,
 					  acldvppRoiConfig *cropAreas[],
 					  acldvppRoiConfig *pasteAreas[], aclrtStream stream)
 {
-	static const char api[] = "acldvppVpcBatchCropAndPasteAsync";
 	struct batch_args a = { srcBatchPicDescs, roiNums,    size, dstBatchPicDescs,
 				cropAreas,	  pasteAreas, NULL, NULL };
-	aclError ret =
-	    pasteAreas ? submit_batch(api, channelDesc, &a, stream) : ACL_ERROR_INVALID_PARAM;
 
-	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p, %p, %p", (void *)channelDesc,
-			   (void *)srcBatchPicDescs, (void *)roiNums, (unsigned)size,
-			   (void *)dstBatchPicDescs, (void *)cropAreas, (void *)pasteAreas, stream);
-	return ret;
+	return batch_call("acldvppVpcBatchCropAndPasteAsync", channelDesc, &a, true, false, stream);
 }
 
 aclError acldvppVpcBatchCropResizePasteAsync(
@@ -383,17 +391,11 @@ aclError acldvppVpcBatchCropResizePasteAsync(
     uint32_t size, acldvppBatchPicDesc *dstBatchPicDescs, acldvppRoiConfig *cropAreas[],
     acldvppRoiConfig *pasteAreas[], acldvppResizeConfig *resizeConfig, aclrtStream stream)
 {
-	static const char api[] = "acldvppVpcBatchCropResizePasteAsync";
 	struct batch_args a = { srcBatchPicDescs, roiNums,    size, dstBatchPicDescs,
 				cropAreas,	  pasteAreas, NULL, resizeConfig };
-	aclError ret = (pasteAreas && resizeConfig) ? submit_batch(api, channelDesc, &a, stream)
-						    : ACL_ERROR_INVALID_PARAM;
 
-	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p, %p, %p, %p", (void *)channelDesc,
-			   (void *)srcBatchPicDescs, (void *)roiNums, (unsigned)size,
-			   (void *)dstBatchPicDescs, (void *)cropAreas, (void *)pasteAreas,
-			   (void *)resizeConfig, stream);
-	return ret;
+	return batch_call("acldvppVpcBatchCropResizePasteAsync", channelDesc, &a, true, true,
+			  stream);
 }
 
 aclError acldvppVpcBatchCropResizeMakeBorderAsync(
@@ -401,15 +403,9 @@ aclError acldvppVpcBatchCropResizeMakeBorderAsync(
     uint32_t size, acldvppBatchPicDesc *dstBatchPicDescs, acldvppRoiConfig *cropAreas[],
     acldvppBorderConfig *borderCfgs[], acldvppResizeConfig *resizeConfig, aclrtStream stream)
 {
-	static const char api[] = "acldvppVpcBatchCropResizeMakeBorderAsync";
 	struct batch_args a = { srcBatchPicDescs, roiNums, size,       dstBatchPicDescs,
 				cropAreas,	  NULL,	   borderCfgs, resizeConfig };
-	aclError ret = (borderCfgs && resizeConfig) ? submit_batch(api, channelDesc, &a, stream)
-						    : ACL_ERROR_INVALID_PARAM;
 
-	ascendsim_dvpp_log(api, ret, "%p, %p, %p, %u, %p, %p, %p, %p, %p", (void *)channelDesc,
-			   (void *)srcBatchPicDescs, (void *)roiNums, (unsigned)size,
-			   (void *)dstBatchPicDescs, (void *)cropAreas, (void *)borderCfgs,
-			   (void *)resizeConfig, stream);
-	return ret;
+	return batch_call("acldvppVpcBatchCropResizeMakeBorderAsync", channelDesc, &a, true, true,
+			  stream);
 }

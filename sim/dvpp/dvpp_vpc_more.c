@@ -21,6 +21,23 @@ static aclError check_in_out(const char *api, const acldvppChannelDesc *ch,
 	return ret;
 }
 
+/*
+ * The start every call here shares: a one-job task (BAD_ALLOC), the call's own arguments
+ * (args_ok, else INVALID_PARAM), then channel and pictures. *task is NULL only without memory.
+ * Always inlined so that the compiler sees success implies a task (-Wnull-dereference).
+ */
+static inline __attribute__((always_inline)) aclError
+start_one(const char *api, const acldvppChannelDesc *ch, const acldvppPicDesc *in,
+	  const acldvppPicDesc *out, bool args_ok, struct vpc_task **task)
+{
+	*task = ascendsim_vpc_task_new(api, 1);
+	if (!*task)
+		return ACL_ERROR_BAD_ALLOC;
+	if (!args_ok)
+		return ACL_ERROR_INVALID_PARAM;
+	return check_in_out(api, ch, in, out, &(*task)->jobs[0]);
+}
+
 static aclError submit_one(struct vpc_task *task, aclError ret, aclrtStream stream)
 {
 	if (ret != ACL_SUCCESS) {
@@ -47,15 +64,10 @@ aclError acldvppVpcMakeBorderAsync(const acldvppChannelDesc *channelDesc,
 				   const acldvppBorderConfig *borderConfig, aclrtStream stream)
 {
 	static const char api[] = "acldvppVpcMakeBorderAsync";
-	struct vpc_task *task = ascendsim_vpc_task_new(api, 1);
-	struct vpc_job *job = task ? &task->jobs[0] : NULL;
 	const acldvppBorderConfig *b = borderConfig;
-	aclError ret = task ? ACL_SUCCESS : ACL_ERROR_BAD_ALLOC;
-
-	if (ret == ACL_SUCCESS && !b)
-		ret = ACL_ERROR_INVALID_PARAM;
-	if (ret == ACL_SUCCESS)
-		ret = check_in_out(api, channelDesc, inputDesc, outputDesc, job);
+	struct vpc_task *task;
+	aclError ret = start_one(api, channelDesc, inputDesc, outputDesc, b != NULL, &task);
+	struct vpc_job *job = task ? &task->jobs[0] : NULL;
 	if (ret == ACL_SUCCESS && job->src.format != job->dst.format) {
 		ascendsim_warn("%s: input and output formats differ (%" PRId32 ", %" PRId32 ")",
 			       api, job->src.format, job->dst.format);
@@ -109,14 +121,9 @@ aclError acldvppVpcEqualizeHistAsync(const acldvppChannelDesc *channelDesc,
 				     const acldvppLutMap *lutMap, aclrtStream stream)
 {
 	static const char api[] = "acldvppVpcEqualizeHistAsync";
-	struct vpc_task *task = ascendsim_vpc_task_new(api, 1);
+	struct vpc_task *task;
+	aclError ret = start_one(api, channelDesc, inputDesc, outputDesc, lutMap != NULL, &task);
 	struct vpc_job *job = task ? &task->jobs[0] : NULL;
-	aclError ret = task ? ACL_SUCCESS : ACL_ERROR_BAD_ALLOC;
-
-	if (ret == ACL_SUCCESS && !lutMap)
-		ret = ACL_ERROR_INVALID_PARAM;
-	if (ret == ACL_SUCCESS)
-		ret = check_in_out(api, channelDesc, inputDesc, outputDesc, job);
 	if (ret == ACL_SUCCESS)
 		ret = check_channel_format(api, job->src.format);
 	if (ret == ACL_SUCCESS &&
@@ -142,14 +149,9 @@ aclError acldvppVpcCalcHistAsync(acldvppChannelDesc *channelDesc, acldvppPicDesc
 				 acldvppHist *hist, void *reserve, aclrtStream stream)
 {
 	static const char api[] = "acldvppVpcCalcHistAsync";
-	struct vpc_task *task = ascendsim_vpc_task_new(api, 1);
+	struct vpc_task *task;
+	aclError ret = start_one(api, channelDesc, srcPicDesc, NULL, hist && !reserve, &task);
 	struct vpc_job *job = task ? &task->jobs[0] : NULL;
-	aclError ret = task ? ACL_SUCCESS : ACL_ERROR_BAD_ALLOC;
-
-	if (ret == ACL_SUCCESS && (!hist || reserve))
-		ret = ACL_ERROR_INVALID_PARAM;
-	if (ret == ACL_SUCCESS)
-		ret = check_in_out(api, channelDesc, srcPicDesc, NULL, job);
 	if (ret == ACL_SUCCESS)
 		ret = check_channel_format(api, job->src.format);
 	if (ret == ACL_SUCCESS) {
@@ -166,14 +168,9 @@ aclError acldvppVpcPyrDownAsync(acldvppChannelDesc *channelDesc, acldvppPicDesc 
 				acldvppPicDesc *outputDesc, void *reserve, aclrtStream stream)
 {
 	static const char api[] = "acldvppVpcPyrDownAsync";
-	struct vpc_task *task = ascendsim_vpc_task_new(api, 1);
+	struct vpc_task *task;
+	aclError ret = start_one(api, channelDesc, inputDesc, outputDesc, !reserve, &task);
 	struct vpc_job *job = task ? &task->jobs[0] : NULL;
-	aclError ret = task ? ACL_SUCCESS : ACL_ERROR_BAD_ALLOC;
-
-	if (ret == ACL_SUCCESS && reserve)
-		ret = ACL_ERROR_INVALID_PARAM;
-	if (ret == ACL_SUCCESS)
-		ret = check_in_out(api, channelDesc, inputDesc, outputDesc, job);
 	if (ret == ACL_SUCCESS && (job->src.format != ASCENDSIM_PIXFMT_YUV400 ||
 				   job->dst.format != ASCENDSIM_PIXFMT_YUV400)) {
 		ascendsim_warn("%s: pyramid down takes and gives YUV400 only", api);

@@ -32,6 +32,16 @@ static void on_message(j_common_ptr cinfo)
 	(void)cinfo; /* corrupt-data warnings stay quiet, as the hardware's would */
 }
 
+/* Errors jump back to the caller's setjmp; warnings are dropped. */
+static struct jpeg_error_mgr *err_init(struct jpeg_err *err)
+{
+	struct jpeg_error_mgr *mgr = jpeg_std_error(&err->mgr);
+
+	err->mgr.error_exit = on_error;
+	err->mgr.output_message = on_message;
+	return mgr;
+}
+
 static hi_jpeg_raw_format raw_format(const struct jpeg_decompress_struct *d)
 {
 	int h, v;
@@ -51,34 +61,14 @@ static hi_jpeg_raw_format raw_format(const struct jpeg_decompress_struct *d)
 	return HI_JPEG_RAW_FORMAT_YUV444;
 }
 
-bool ascendsim_mpi_jpeg_header(const uint8_t *data, size_t len, uint32_t *width, uint32_t *height,
-			       hi_jpeg_raw_format *raw)
-{
-	struct jpeg_decompress_struct d;
-	struct jpeg_err err;
-	volatile bool ok = false;
+struct jpeg_facts {
+	uint32_t width, height;
+	hi_jpeg_raw_format raw;
+};
 
-	if (!data || len == 0)
-		return false;
-	d.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = on_error;
-	err.mgr.output_message = on_message;
-	jpeg_create_decompress(&d);
-	if (setjmp(err.jump))
-		goto end;
-	jpeg_mem_src(&d, data, (unsigned long)len);
-	if (jpeg_read_header(&d, TRUE) != JPEG_HEADER_OK)
-		goto end;
-	*width = d.image_width;
-	*height = d.image_height;
-	*raw = raw_format(&d);
-	ok = true;
-end:
-	jpeg_destroy_decompress(&d);
-	return ok;
-}
-
-bool ascendsim_mpi_jpeg_decode(const uint8_t *data, size_t len, const hi_vdec_pic_info *pic)
+/* Reads the header into facts (if not NULL) and, with a pic, decodes the image into pic. */
+static bool read_jpeg(const uint8_t *data, size_t len, struct jpeg_facts *facts,
+		      const hi_vdec_pic_info *pic)
 {
 	struct jpeg_decompress_struct d;
 	struct jpeg_err err;
@@ -88,15 +78,21 @@ bool ascendsim_mpi_jpeg_decode(const uint8_t *data, size_t len, const hi_vdec_pi
 	volatile bool ok = false;
 	size_t row;
 
-	d.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = on_error;
-	err.mgr.output_message = on_message;
+	if (!data || len == 0)
+		return false;
+	d.err = err_init(&err);
 	jpeg_create_decompress(&d);
 	if (setjmp(err.jump))
 		goto end;
 	jpeg_mem_src(&d, data, (unsigned long)len);
 	if (jpeg_read_header(&d, TRUE) != JPEG_HEADER_OK)
 		goto end;
+	if (facts)
+		*facts = (struct jpeg_facts){ d.image_width, d.image_height, raw_format(&d) };
+	if (!pic) {
+		ok = true;
+		goto end;
+	}
 	d.out_color_space = d.num_components == 1 ? JCS_GRAYSCALE : JCS_YCbCr;
 	jpeg_start_decompress(&d);
 	sub_x = ascendsim_img_chroma_x((int32_t)pic->pixel_format);
@@ -154,6 +150,24 @@ end:
 	return ok;
 }
 
+bool ascendsim_mpi_jpeg_header(const uint8_t *data, size_t len, uint32_t *width, uint32_t *height,
+			       hi_jpeg_raw_format *raw)
+{
+	struct jpeg_facts facts;
+
+	if (!read_jpeg(data, len, &facts, NULL))
+		return false;
+	*width = facts.width;
+	*height = facts.height;
+	*raw = facts.raw;
+	return true;
+}
+
+bool ascendsim_mpi_jpeg_decode(const uint8_t *data, size_t len, const hi_vdec_pic_info *pic)
+{
+	return read_jpeg(data, len, NULL, pic);
+}
+
 bool ascendsim_mpi_jpeg_encode(const hi_video_frame *f, int quality, uint8_t *out, uint32_t cap,
 			       uint32_t *len)
 {
@@ -185,9 +199,7 @@ bool ascendsim_mpi_jpeg_encode(const hi_video_frame *f, int quality, uint8_t *ou
 		free(pixels);
 		return false;
 	}
-	c.err = jpeg_std_error(&err.mgr);
-	err.mgr.error_exit = on_error;
-	err.mgr.output_message = on_message;
+	c.err = err_init(&err);
 	jpeg_create_compress(&c);
 	if (setjmp(err.jump))
 		goto end;

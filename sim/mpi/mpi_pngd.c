@@ -7,11 +7,9 @@
  * hi_mpi_png_get_image_info reports the size and an output layout: width stride = width aligned
  * to 16 times the bytes per pixel (3, or 4 with alpha), height stride = height (modelled).
  */
-#include "mpi_internal.h"
+#include "mpi_chn.h"
 
-#include <errno.h>
 #include <png.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,68 +18,30 @@
 #define PNGD_MAX_QUEUED 32
 
 struct pngd_item {
-	struct pngd_item *next;
+	struct ascendsim_mpi_node node;
 	hi_img_stream stream;
 	hi_pic_info pic;
 	hi_s32 result;
 };
-
-struct pngd_list {
-	struct pngd_item *head, *tail;
-	unsigned n;
-};
+_Static_assert(offsetof(struct pngd_item, node) == 0, "free(node) frees the item");
 
 struct pngd_chn {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	pthread_t worker;
-	struct pngd_list pending, ready;
-	unsigned refs;
-	bool stopping;
+	struct ascendsim_mpi_chn base; /* pending: streams to decode */
 };
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct pngd_chn *table[PNGD_MAX_CHN_NUM];
-
-static void push(struct pngd_list *l, struct pngd_item *it)
+static struct pngd_item *item_of(struct ascendsim_mpi_node *node)
 {
-	it->next = NULL;
-	if (l->tail)
-		l->tail->next = it;
-	else
-		l->head = it;
-	l->tail = it;
-	l->n++;
+	return node ? ASCENDSIM_MPI_OUTER(node, struct pngd_item, node) : NULL;
 }
 
-static struct pngd_item *pop(struct pngd_list *l)
+/* Decodes on the decoder thread, without the lock, after the delay. */
+static void decode(struct ascendsim_mpi_chn *c, struct ascendsim_mpi_node *node)
 {
-	struct pngd_item *it = l->head;
-
-	if (it) {
-		l->head = it->next;
-		if (!l->head)
-			l->tail = NULL;
-		l->n--;
-	}
-	return it;
-}
-
-static void free_list(struct pngd_list *l)
-{
-	struct pngd_item *it;
-
-	while ((it = pop(l)))
-		free(it);
-}
-
-/* Decodes on the decoder thread, without the lock. */
-static void decode(struct pngd_item *it)
-{
+	struct pngd_item *it = item_of(node);
 	png_image img;
 	bool alpha = it->pic.picture_format == HI_PIXEL_FORMAT_RGBA_8888;
 
-	ascendsim_mpi_task_delay();
+	(void)c;
 	if (!ascendsim_mpi_buffer_live(it->stream.addr, it->stream.len) ||
 	    !ascendsim_mpi_buffer_live(it->pic.picture_address, it->pic.picture_buffer_size)) {
 		it->result = PNGD_ERR(HI_ERR_BAD_ADDR);
@@ -106,165 +66,30 @@ static void decode(struct pngd_item *it)
 	it->result = HI_SUCCESS;
 }
 
-static void *worker_main(void *arg)
-{
-	struct pngd_chn *c = arg;
+static const struct ascendsim_mpi_chn_ops pngd_ops = {
+	.run = decode,
+};
 
-	pthread_mutex_lock(&c->lock);
-	for (;;) {
-		struct pngd_item *it;
-
-		while (!c->pending.head && !c->stopping)
-			pthread_cond_wait(&c->cond, &c->lock);
-		if (!c->pending.head)
-			break;
-		it = c->pending.head;
-		pthread_mutex_unlock(&c->lock);
-		decode(it);
-		pthread_mutex_lock(&c->lock);
-		pop(&c->pending);
-		push(&c->ready, it);
-		pthread_cond_broadcast(&c->cond);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
-}
-
-static hi_s32 chn_in_range(const char *api, hi_pngd_chn chn)
-{
-	if (chn < 0 || chn >= PNGD_MAX_CHN_NUM)
-		return ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_INVALID_CHN_ID),
-					  "channel %d outside [0, %d)", chn, PNGD_MAX_CHN_NUM);
-	return HI_SUCCESS;
-}
-
-static hi_s32 get(const char *api, hi_pngd_chn chn, struct pngd_chn **out)
-{
-	hi_s32 ret = chn_in_range(api, chn);
-	struct pngd_chn *c = NULL;
-
-	*out = NULL;
-	if (ret != HI_SUCCESS)
-		return ret;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	if (c) {
-		pthread_mutex_lock(&c->lock);
-		c->refs++;
-		pthread_mutex_unlock(&c->lock);
-	}
-	pthread_mutex_unlock(&table_lock);
-	if (!c)
-		return ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_UNEXIST),
-					  "channel %d does not exist", chn);
-	*out = c;
-	return HI_SUCCESS;
-}
-
-static void put(struct pngd_chn *c)
-{
-	pthread_mutex_lock(&c->lock);
-	c->refs--;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-}
-
-static bool wait_for(struct pngd_chn *c, hi_s32 milli_sec, const struct timespec *deadline)
-{
-	if (milli_sec == 0)
-		return false;
-	if (milli_sec < 0) {
-		pthread_cond_wait(&c->cond, &c->lock);
-		return true;
-	}
-	return pthread_cond_timedwait(&c->cond, &c->lock, deadline) != ETIMEDOUT;
-}
+ASCENDSIM_MPI_CHN_CLASS(pngd_chns, HI_ID_PNGD, PNGD_MAX_CHN_NUM, struct pngd_chn, "decoder",
+			&pngd_ops);
 
 MPI_EXPORT hi_s32 hi_mpi_pngd_create_chn(hi_pngd_chn chn, const hi_pngd_chn_attr *attr)
 {
 	const char *api = "hi_mpi_pngd_create_chn";
-	pthread_condattr_t ca;
-	struct pngd_chn *c;
 	hi_s32 ret;
 
-	if (!attr) {
+	if (!attr)
 		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_NULL_PTR), "attr is NULL");
-		goto end;
-	}
-	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
-		goto end;
-	if (!ascendsim_mpi_sys_ready()) {
-		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_NOT_READY),
-					 "hi_mpi_sys_init has not been called");
-		goto end;
-	}
-	pthread_mutex_lock(&table_lock);
-	if (table[chn]) {
-		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_EXIST), "channel %d already exists",
-					 chn);
-		goto unlock;
-	}
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_NO_MEM), "no memory for channel %d",
-					 chn);
-		goto unlock;
-	}
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&c->cond, &ca);
-	pthread_condattr_destroy(&ca);
-	if (pthread_create(&c->worker, NULL, worker_main, c) != 0) {
-		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_NO_MEM),
-					 "cannot start the decoder of channel %d", chn);
-		pthread_cond_destroy(&c->cond);
-		pthread_mutex_destroy(&c->lock);
-		free(c);
-		goto unlock;
-	}
-	table[chn] = c;
-unlock:
-	pthread_mutex_unlock(&table_lock);
-end:
+	else if ((ret = ascendsim_mpi_chn_in_range(&pngd_chns, api, chn)) == HI_SUCCESS &&
+		 (ret = ascendsim_mpi_chn_sys_ready(&pngd_chns, api)) == HI_SUCCESS)
+		ret = ascendsim_mpi_chn_create(&pngd_chns, api, chn, attr);
 	ascendsim_mpi_log(api, ret, "chn=%d, attr=%p", chn, (const void *)attr);
 	return ret;
 }
 
 MPI_EXPORT hi_s32 hi_mpi_pngd_destroy_chn(hi_pngd_chn chn)
 {
-	const char *api = "hi_mpi_pngd_destroy_chn";
-	struct pngd_chn *c = NULL;
-	hi_s32 ret = chn_in_range(api, chn);
-
-	if (ret != HI_SUCCESS)
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	table[chn] = NULL;
-	pthread_mutex_unlock(&table_lock);
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					 chn);
-		goto end;
-	}
-	pthread_mutex_lock(&c->lock);
-	c->stopping = true;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-	pthread_join(c->worker, NULL);
-	pthread_mutex_lock(&c->lock);
-	while (c->refs)
-		pthread_cond_wait(&c->cond, &c->lock);
-	pthread_mutex_unlock(&c->lock);
-	free_list(&c->pending);
-	free_list(&c->ready);
-	pthread_cond_destroy(&c->cond);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
-end:
-	ascendsim_mpi_log(api, ret, "chn=%d", chn);
-	return ret;
+	return ascendsim_mpi_chn_destroy(&pngd_chns, "hi_mpi_pngd_destroy_chn", chn);
 }
 
 static hi_s32 check_send(const char *api, const hi_img_stream *stream, const hi_pic_info *pic)
@@ -299,7 +124,8 @@ MPI_EXPORT hi_s32 hi_mpi_pngd_send_stream(hi_pngd_chn chn, const hi_img_stream *
 	struct pngd_chn *c = NULL;
 	hi_s32 ret;
 
-	if ((ret = get(api, chn, &c)) || (ret = check_send(api, stream, png_pic_info)))
+	if (!(c = ascendsim_mpi_chn_get(&pngd_chns, api, chn, &ret)) ||
+	    (ret = check_send(api, stream, png_pic_info)))
 		goto end;
 	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
 		ret = ascendsim_mpi_fail(api, PNGD_ERR(HI_ERR_ILLEGAL_PARAM),
@@ -315,24 +141,23 @@ MPI_EXPORT hi_s32 hi_mpi_pngd_send_stream(hi_pngd_chn chn, const hi_img_stream *
 	it->pic = *png_pic_info;
 	if (milli_sec > 0)
 		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
-	while (!c->stopping && c->pending.n + c->ready.n >= PNGD_MAX_QUEUED)
-		if (!wait_for(c, milli_sec, &deadline))
+	pthread_mutex_lock(&c->base.lock);
+	while (!c->base.stopping && c->base.pending.n + c->base.ready.n >= PNGD_MAX_QUEUED)
+		if (!ascendsim_mpi_chn_wait(&c->base, milli_sec, &deadline))
 			break;
-	if (c->stopping) {
+	if (c->base.stopping) {
 		ret = PNGD_ERR(HI_ERR_UNEXIST);
-	} else if (c->pending.n + c->ready.n >= PNGD_MAX_QUEUED) {
+	} else if (c->base.pending.n + c->base.ready.n >= PNGD_MAX_QUEUED) {
 		ret = PNGD_ERR(HI_ERR_BUF_FULL);
 	} else {
-		push(&c->pending, it);
+		ascendsim_mpi_chn_submit_locked(&c->base, &it->node);
 		it = NULL;
-		pthread_cond_broadcast(&c->cond);
 	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_unlock(&c->base.lock);
 end:
 	free(it);
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(
 	    api, ret,
 	    "chn=%d, stream=%p {addr=%p, len=%u}, png_pic_info=%p {addr=%p, size=%u}, "
@@ -349,7 +174,6 @@ MPI_EXPORT hi_s32 hi_mpi_pngd_get_image_data(hi_pngd_chn chn, hi_pic_info *png_p
 {
 	const char *api = "hi_mpi_pngd_get_image_data";
 	struct pngd_item *it = NULL;
-	struct timespec deadline;
 	struct pngd_chn *c = NULL;
 	hi_s32 ret;
 
@@ -358,19 +182,14 @@ MPI_EXPORT hi_s32 hi_mpi_pngd_get_image_data(hi_pngd_chn chn, hi_pic_info *png_p
 					 "png_pic_info or stream is NULL");
 		goto end;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&pngd_chns, api, chn, &ret)))
 		goto end;
-	if (milli_sec > 0)
-		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
-	while (!c->ready.head && !c->stopping)
-		if (!wait_for(c, milli_sec, &deadline))
-			break;
-	it = pop(&c->ready);
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
+	it = item_of(ascendsim_mpi_chn_take_ready(&c->base, milli_sec));
+	pthread_cond_broadcast(&c->base.cond);
+	pthread_mutex_unlock(&c->base.lock);
 	if (!it) {
-		ret = c->stopping ? PNGD_ERR(HI_ERR_UNEXIST) : PNGD_ERR(HI_ERR_BUF_EMPTY);
+		ret = c->base.stopping ? PNGD_ERR(HI_ERR_UNEXIST) : PNGD_ERR(HI_ERR_BUF_EMPTY);
 		goto end;
 	}
 	/* The buffers come back either way, so that the program can release them. */
@@ -386,7 +205,7 @@ MPI_EXPORT hi_s32 hi_mpi_pngd_get_image_data(hi_pngd_chn chn, hi_pic_info *png_p
 	free(it);
 end:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, png_pic_info=%p, stream=%p, milli_sec=%d", chn,
 			  (void *)png_pic_info, (void *)stream, milli_sec);
 	return ret;

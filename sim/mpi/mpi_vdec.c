@@ -9,11 +9,9 @@
  * Buffer checks, ordering, timing (ASCEND_SIM_TASK_DELAY_US) and the frame hand-over are real:
  * the output buffer is written on the decoder thread, after the delay, only if it is still live.
  */
-#include "mpi_internal.h"
+#include "mpi_chn.h"
 #include "mpi_jpeg.h"
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,7 +21,7 @@
 #define VDEC_FRAME_FLAG_ERROR 1
 
 struct vdec_frame {
-	struct vdec_frame *next;
+	struct ascendsim_mpi_node node;
 	hi_vdec_stream stream;
 	hi_vdec_pic_info pic;
 	bool has_output;
@@ -31,56 +29,22 @@ struct vdec_frame {
 	hi_u32 index;
 };
 
-struct frame_list {
-	struct vdec_frame *head, *tail;
-	unsigned n;
-};
-
 struct vdec_chn {
+	struct ascendsim_mpi_chn base; /* pending: streams to decode */
 	hi_vdec_chn_attr attr;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	pthread_t worker;
-	struct frame_list pending, ready, out; /* to decode, decoded, handed to the program */
-	bool receiving, stopping;
-	unsigned refs; /* calls inside the channel; destroy waits for them */
+	bool receiving;
 	hi_u32 received, decoded;
 	hi_u64 latest_pts;
 };
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct vdec_chn *table[VDEC_MAX_CHN_NUM];
-
-static void list_push(struct frame_list *l, struct vdec_frame *f)
+static struct vdec_chn *vdec_of(struct ascendsim_mpi_chn *c)
 {
-	f->next = NULL;
-	if (l->tail)
-		l->tail->next = f;
-	else
-		l->head = f;
-	l->tail = f;
-	l->n++;
+	return ASCENDSIM_MPI_OUTER(c, struct vdec_chn, base);
 }
 
-static struct vdec_frame *list_pop(struct frame_list *l)
+static struct vdec_frame *frame_of(struct ascendsim_mpi_node *node)
 {
-	struct vdec_frame *f = l->head;
-
-	if (f) {
-		l->head = f->next;
-		if (!l->head)
-			l->tail = NULL;
-		l->n--;
-	}
-	return f;
-}
-
-static void list_free(struct frame_list *l)
-{
-	struct vdec_frame *f;
-
-	while ((f = list_pop(l)))
-		free(f);
+	return node ? ASCENDSIM_MPI_OUTER(node, struct vdec_frame, node) : NULL;
 }
 
 static uint32_t fnv1a(const uint8_t *p, size_t n)
@@ -124,12 +88,13 @@ static void draw_pattern(const hi_vdec_pic_info *pic, uint32_t h)
 	}
 }
 
-/* Runs on the decoder thread without the lock. */
-static void decode(hi_payload_type type, struct vdec_frame *f)
+/* Runs on the decoder thread without the lock, after the delay. */
+static void decode(struct ascendsim_mpi_chn *c, struct ascendsim_mpi_node *node)
 {
+	hi_payload_type type = vdec_of(c)->attr.type;
+	struct vdec_frame *f = frame_of(node);
 	uint64_t out_len = f->pic.buffer_size;
 
-	ascendsim_mpi_task_delay();
 	if (!f->has_output)
 		return;
 	/* The decoder reads the stream and writes the frame now: both must still be alive. */
@@ -146,74 +111,39 @@ static void decode(hi_payload_type type, struct vdec_frame *f)
 	draw_pattern(&f->pic, fnv1a(f->stream.addr, f->stream.len));
 }
 
-static void *worker_main(void *arg)
+/* Back on the channel, with the lock held: only frames with an output are handed out. */
+static bool decoded(struct ascendsim_mpi_chn *base, struct ascendsim_mpi_node *node)
 {
-	struct vdec_chn *c = arg;
+	struct vdec_chn *c = vdec_of(base);
+	struct vdec_frame *f = frame_of(node);
+	bool keep = f->has_output;
 
-	pthread_mutex_lock(&c->lock);
-	for (;;) {
-		struct vdec_frame *f;
-
-		while (!c->pending.head && !c->stopping)
-			pthread_cond_wait(&c->cond, &c->lock);
-		if (!c->pending.head)
-			break;
-		f = c->pending.head; /* stays queued (counted) while it decodes */
-		pthread_mutex_unlock(&c->lock);
-		decode(c->attr.type, f);
-		pthread_mutex_lock(&c->lock);
-		list_pop(&c->pending);
-		c->decoded++;
-		c->latest_pts = f->stream.pts;
-		if (f->has_output)
-			list_push(&c->ready, f);
-		else
-			free(f);
-		pthread_cond_broadcast(&c->cond);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
+	c->decoded++;
+	c->latest_pts = f->stream.pts;
+	if (!keep)
+		free(f);
+	return keep;
 }
 
-static hi_s32 chn_in_range(const char *api, hi_vdec_chn chn)
+static void init(struct ascendsim_mpi_chn *c, const void *attr)
 {
-	if (chn < 0 || chn >= VDEC_MAX_CHN_NUM)
-		return ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_INVALID_CHN_ID),
-					  "channel %d outside [0, %d)", chn, VDEC_MAX_CHN_NUM);
-	return HI_SUCCESS;
+	vdec_of(c)->attr = *(const hi_vdec_chn_attr *)attr;
 }
 
-/* Looks chn up and takes a reference (release with put). */
-static hi_s32 get(const char *api, hi_vdec_chn chn, struct vdec_chn **out)
+static void free_frame(struct ascendsim_mpi_node *node)
 {
-	hi_s32 ret = chn_in_range(api, chn);
-	struct vdec_chn *c = NULL;
-
-	*out = NULL;
-	if (ret != HI_SUCCESS)
-		return ret;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	if (c) {
-		pthread_mutex_lock(&c->lock);
-		c->refs++;
-		pthread_mutex_unlock(&c->lock);
-	}
-	pthread_mutex_unlock(&table_lock);
-	if (!c)
-		return ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_UNEXIST),
-					  "channel %d does not exist", chn);
-	*out = c;
-	return HI_SUCCESS;
+	free(frame_of(node));
 }
 
-static void put(struct vdec_chn *c)
-{
-	pthread_mutex_lock(&c->lock);
-	c->refs--;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-}
+static const struct ascendsim_mpi_chn_ops vdec_ops = {
+	.init = init,
+	.run = decode,
+	.finish = decoded,
+	.free_node = free_frame,
+};
+
+ASCENDSIM_MPI_CHN_CLASS(vdec_chns, HI_ID_VDEC, VDEC_MAX_CHN_NUM, struct vdec_chn, "decoder",
+			&vdec_ops);
 
 static bool payload_supported(hi_payload_type t)
 {
@@ -223,21 +153,15 @@ static bool payload_supported(hi_payload_type t)
 MPI_EXPORT hi_s32 hi_mpi_vdec_create_chn(hi_vdec_chn chn, const hi_vdec_chn_attr *attr)
 {
 	const char *api = "hi_mpi_vdec_create_chn";
-	pthread_condattr_t ca;
-	struct vdec_chn *c = NULL;
 	hi_s32 ret;
 
 	if (!attr) {
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "attr is NULL");
 		goto end;
 	}
-	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
+	if ((ret = ascendsim_mpi_chn_in_range(&vdec_chns, api, chn)) != HI_SUCCESS ||
+	    (ret = ascendsim_mpi_chn_sys_ready(&vdec_chns, api)) != HI_SUCCESS)
 		goto end;
-	if (!ascendsim_mpi_sys_ready()) {
-		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NOT_READY),
-					 "hi_mpi_sys_init has not been called");
-		goto end;
-	}
 	if (!payload_supported(attr->type) || attr->mode >= HI_VDEC_SEND_MODE_BUTT ||
 	    attr->pic_width < 10 || attr->pic_width > 8192 || attr->pic_height < 6 ||
 	    attr->pic_height > 8192) {
@@ -248,35 +172,7 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_create_chn(hi_vdec_chn chn, const hi_vdec_chn_attr
 					 attr->pic_height);
 		goto end;
 	}
-	pthread_mutex_lock(&table_lock);
-	if (table[chn]) {
-		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_EXIST), "channel %d already exists",
-					 chn);
-		goto unlock;
-	}
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NO_MEM), "no memory for channel %d",
-					 chn);
-		goto unlock;
-	}
-	c->attr = *attr;
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&c->cond, &ca);
-	pthread_condattr_destroy(&ca);
-	if (pthread_create(&c->worker, NULL, worker_main, c) != 0) {
-		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NO_MEM),
-					 "cannot start the decoder of channel %d", chn);
-		pthread_cond_destroy(&c->cond);
-		pthread_mutex_destroy(&c->lock);
-		free(c);
-		goto unlock;
-	}
-	table[chn] = c;
-unlock:
-	pthread_mutex_unlock(&table_lock);
+	ret = ascendsim_mpi_chn_create(&vdec_chns, api, chn, attr);
 end:
 	ascendsim_mpi_log(api, ret, "chn=%d, attr=%p", chn, (const void *)attr);
 	return ret;
@@ -284,40 +180,7 @@ end:
 
 MPI_EXPORT hi_s32 hi_mpi_vdec_destroy_chn(hi_vdec_chn chn)
 {
-	const char *api = "hi_mpi_vdec_destroy_chn";
-	struct vdec_chn *c = NULL;
-	hi_s32 ret = chn_in_range(api, chn);
-
-	if (ret != HI_SUCCESS)
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	table[chn] = NULL;
-	pthread_mutex_unlock(&table_lock);
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					 chn);
-		goto end;
-	}
-	/* Wake calls waiting inside the channel; they leave with an error. */
-	pthread_mutex_lock(&c->lock);
-	c->stopping = true;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-	pthread_join(c->worker, NULL);
-	pthread_mutex_lock(&c->lock);
-	while (c->refs)
-		pthread_cond_wait(&c->cond, &c->lock);
-	pthread_mutex_unlock(&c->lock);
-	list_free(&c->pending);
-	list_free(&c->ready);
-	list_free(&c->out);
-	pthread_cond_destroy(&c->cond);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
-end:
-	ascendsim_mpi_log(api, ret, "chn=%d", chn);
-	return ret;
+	return ascendsim_mpi_chn_destroy(&vdec_chns, "hi_mpi_vdec_destroy_chn", chn);
 }
 
 static hi_s32 set_receiving(const char *api, hi_vdec_chn chn, bool on)
@@ -325,12 +188,12 @@ static hi_s32 set_receiving(const char *api, hi_vdec_chn chn, bool on)
 	struct vdec_chn *c;
 	hi_s32 ret;
 
-	ret = get(api, chn, &c);
+	c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret);
 	if (ret == HI_SUCCESS) {
-		pthread_mutex_lock(&c->lock);
+		pthread_mutex_lock(&c->base.lock);
 		c->receiving = on;
-		pthread_mutex_unlock(&c->lock);
-		put(c);
+		pthread_mutex_unlock(&c->base.lock);
+		ascendsim_mpi_chn_put(&c->base);
 	}
 	ascendsim_mpi_log(api, ret, "chn=%d", chn);
 	return ret;
@@ -376,18 +239,6 @@ static hi_s32 check_output(const char *api, const struct vdec_chn *c, const hi_v
 				       &img);
 }
 
-/* Waits on c->cond per milli_sec; false on timeout. Called with c->lock held. */
-static bool wait_for(struct vdec_chn *c, hi_s32 milli_sec, const struct timespec *deadline)
-{
-	if (milli_sec == 0)
-		return false;
-	if (milli_sec < 0) {
-		pthread_cond_wait(&c->cond, &c->lock);
-		return true;
-	}
-	return pthread_cond_timedwait(&c->cond, &c->lock, deadline) != ETIMEDOUT;
-}
-
 MPI_EXPORT hi_s32 hi_mpi_vdec_send_stream(hi_vdec_chn chn, const hi_vdec_stream *stream,
 					  hi_vdec_pic_info *vdec_pic_info, hi_s32 milli_sec)
 {
@@ -402,7 +253,7 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_send_stream(hi_vdec_chn chn, const hi_vdec_stream 
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "stream is NULL");
 		goto unlock;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret)))
 		goto unlock;
 	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_ILLEGAL_PARAM),
@@ -447,31 +298,30 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_send_stream(hi_vdec_chn chn, const hi_vdec_stream 
 		f->pic = *vdec_pic_info;
 	if (milli_sec > 0)
 		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
 	if (!c->receiving) {
 		ret = ascendsim_mpi_fail(
 		    api, VDEC_ERR(HI_ERR_NOT_PERM),
 		    "channel %d is not receiving (hi_mpi_vdec_start_recv_stream)", chn);
 	} else {
-		while (c->pending.n + c->ready.n >= VDEC_MAX_QUEUED && !c->stopping)
-			if (!wait_for(c, milli_sec, &deadline))
+		while (c->base.pending.n + c->base.ready.n >= VDEC_MAX_QUEUED && !c->base.stopping)
+			if (!ascendsim_mpi_chn_wait(&c->base, milli_sec, &deadline))
 				break;
-		if (c->stopping) {
+		if (c->base.stopping) {
 			ret = VDEC_ERR(HI_ERR_UNEXIST);
-		} else if (c->pending.n + c->ready.n >= VDEC_MAX_QUEUED) {
+		} else if (c->base.pending.n + c->base.ready.n >= VDEC_MAX_QUEUED) {
 			ret = VDEC_ERR(HI_ERR_BUF_FULL);
 		} else {
 			f->index = c->received++;
-			list_push(&c->pending, f);
+			ascendsim_mpi_chn_submit_locked(&c->base, &f->node);
 			f = NULL;
-			pthread_cond_broadcast(&c->cond);
 		}
 	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_unlock(&c->base.lock);
 	free(f);
 unlock:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret,
 			  "chn=%d, stream=%p {addr=%p, len=%u, pts=%llu, eos=%d}, "
 			  "vdec_pic_info=%p {vir_addr=%#llx, buffer_size=%u}, milli_sec=%d",
@@ -517,7 +367,6 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_get_frame(hi_vdec_chn chn, hi_video_frame_info *fr
 					hi_s32 milli_sec)
 {
 	const char *api = "hi_mpi_vdec_get_frame";
-	struct timespec deadline;
 	struct vdec_frame *f = NULL;
 	struct vdec_chn *c = NULL;
 	hi_s32 ret;
@@ -527,32 +376,27 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_get_frame(hi_vdec_chn chn, hi_video_frame_info *fr
 					 "frame_info, supplement or stream is NULL");
 		goto unlock;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret)))
 		goto unlock;
 	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_ILLEGAL_PARAM),
 					 "milli_sec %d is below -1", milli_sec);
 		goto unlock;
 	}
-	if (milli_sec > 0)
-		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
 	/* The reference keeps the channel alive; destroy wakes us with stopping set. */
-	while (!c->ready.head && !c->stopping)
-		if (!wait_for(c, milli_sec, &deadline))
-			break;
-	f = list_pop(&c->ready);
+	f = frame_of(ascendsim_mpi_chn_take_ready(&c->base, milli_sec));
 	if (f) {
 		fill_frame(c, f, frame_info, supplement, stream);
-		list_push(&c->out, f);
+		ascendsim_mpi_queue_push(&c->base.out, &f->node);
 	} else {
-		ret = c->stopping ? VDEC_ERR(HI_ERR_UNEXIST) : VDEC_ERR(HI_ERR_BUF_EMPTY);
+		ret = c->base.stopping ? VDEC_ERR(HI_ERR_UNEXIST) : VDEC_ERR(HI_ERR_BUF_EMPTY);
 	}
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
+	pthread_cond_broadcast(&c->base.cond);
+	pthread_mutex_unlock(&c->base.lock);
 unlock:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret,
 			  "chn=%d, frame_info=%p -> {virt_addr=%p, frame_flag=%u}, supplement=%p, "
 			  "stream=%p, milli_sec=%d",
@@ -562,10 +406,18 @@ unlock:
 	return ret;
 }
 
+/* The handed-out frame whose picture starts at key. */
+static bool frame_at(const struct ascendsim_mpi_node *node, const void *key)
+{
+	const struct vdec_frame *f = ASCENDSIM_MPI_OUTER(node, const struct vdec_frame, node);
+
+	return (const void *)(uintptr_t)f->pic.vir_addr == key;
+}
+
 MPI_EXPORT hi_s32 hi_mpi_vdec_release_frame(hi_vdec_chn chn, const hi_video_frame_info *frame_info)
 {
 	const char *api = "hi_mpi_vdec_release_frame";
-	struct vdec_frame **p, *f = NULL;
+	struct vdec_frame *f = NULL;
 	struct vdec_chn *c = NULL;
 	hi_s32 ret;
 
@@ -573,25 +425,12 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_release_frame(hi_vdec_chn chn, const hi_video_fram
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "frame_info is NULL");
 		goto unlock;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret)))
 		goto unlock;
-	pthread_mutex_lock(&c->lock);
-	for (p = &c->out.head; *p; p = &(*p)->next) {
-		if ((void *)(uintptr_t)(*p)->pic.vir_addr == frame_info->v_frame.virt_addr[0]) {
-			f = *p;
-			*p = f->next;
-			if (c->out.tail == f) {
-				struct vdec_frame *t = c->out.head;
-
-				while (t && t->next)
-					t = t->next;
-				c->out.tail = t;
-			}
-			c->out.n--;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
+	f = frame_of(
+	    ascendsim_mpi_queue_take(&c->base.out, frame_at, frame_info->v_frame.virt_addr[0]));
+	pthread_mutex_unlock(&c->base.lock);
 	if (f)
 		free(f);
 	else
@@ -600,7 +439,7 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_release_frame(hi_vdec_chn chn, const hi_video_fram
 					 frame_info->v_frame.virt_addr[0], chn);
 unlock:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, frame_info=%p {virt_addr=%p}", chn,
 			  (const void *)frame_info,
 			  frame_info ? frame_info->v_frame.virt_addr[0] : NULL);
@@ -615,22 +454,22 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_query_status(hi_vdec_chn chn, hi_vdec_chn_status *
 
 	if (!status) {
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "status is NULL");
-	} else if ((ret = get(api, chn, &c)) == HI_SUCCESS) {
-		pthread_mutex_lock(&c->lock);
+	} else if ((c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret))) {
+		pthread_mutex_lock(&c->base.lock);
 		memset(status, 0, sizeof(*status));
 		status->type = c->attr.type;
-		status->left_stream_frames = c->pending.n;
-		status->left_decoded_frames = c->ready.n;
+		status->left_stream_frames = c->base.pending.n;
+		status->left_decoded_frames = c->base.ready.n;
 		status->is_started = c->receiving ? HI_TRUE : HI_FALSE;
 		status->recv_stream_frames = c->received;
 		status->dec_stream_frames = c->decoded;
 		status->width = c->attr.pic_width;
 		status->height = c->attr.pic_height;
 		status->latest_frame_pts = c->latest_pts;
-		pthread_mutex_unlock(&c->lock);
+		pthread_mutex_unlock(&c->base.lock);
 	}
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, status=%p", chn, (void *)status);
 	return ret;
 }
@@ -641,17 +480,17 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_reset_chn(hi_vdec_chn chn)
 	struct vdec_chn *c = NULL;
 	hi_s32 ret;
 
-	if ((ret = get(api, chn, &c)) == HI_SUCCESS) {
-		pthread_mutex_lock(&c->lock);
+	if ((c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret))) {
+		pthread_mutex_lock(&c->base.lock);
 		if (c->receiving)
 			ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NOT_PERM),
 						 "channel %d is still receiving", chn);
 		else
-			list_free(&c->ready);
-		pthread_mutex_unlock(&c->lock);
+			ascendsim_mpi_queue_free(&c->base.ready, free_frame);
+		pthread_mutex_unlock(&c->base.lock);
 	}
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d", chn);
 	return ret;
 }
@@ -665,9 +504,9 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_set_chn_param(hi_vdec_chn chn, const hi_vdec_chn_p
 	if (!chn_param)
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "chn_param is NULL");
 	else
-		ret = get(api, chn, &c);
+		c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret);
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, chn_param=%p", chn, (const void *)chn_param);
 	return ret;
 }
@@ -680,13 +519,13 @@ MPI_EXPORT hi_s32 hi_mpi_vdec_get_chn_param(hi_vdec_chn chn, hi_vdec_chn_param *
 
 	if (!chn_param) {
 		ret = ascendsim_mpi_fail(api, VDEC_ERR(HI_ERR_NULL_PTR), "chn_param is NULL");
-	} else if ((ret = get(api, chn, &c)) == HI_SUCCESS) {
+	} else if ((c = ascendsim_mpi_chn_get(&vdec_chns, api, chn, &ret))) {
 		memset(chn_param, 0, sizeof(*chn_param));
 		chn_param->type = c->attr.type;
 		chn_param->display_frame_num = 2;
 	}
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, chn_param=%p", chn, (void *)chn_param);
 	return ret;
 }

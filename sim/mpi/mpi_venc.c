@@ -7,11 +7,9 @@
  * its visible pixels, so the output depends on the input. Checks, ordering, timing and the
  * hand-over (get_stream / release_stream) are real.
  */
-#include "mpi_internal.h"
+#include "mpi_chn.h"
 #include "mpi_jpeg.h"
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -21,7 +19,7 @@
 #define VENC_MAX_QUEUED 32  /* frames sent but not yet collected */
 
 struct venc_item {
-	struct venc_item *next;
+	struct ascendsim_mpi_node node;
 	hi_video_frame frame; /* the input */
 	uint8_t *out;	      /* the packet, DVPP memory */
 	hi_u32 out_cap;	      /* bytes available at out */
@@ -31,48 +29,22 @@ struct venc_item {
 	hi_s32 failed; /* BAD_ADDR: a buffer freed before use; SIZE_NOT_ENOUGH: did not fit */
 };
 
-struct item_list {
-	struct venc_item *head, *tail;
-	unsigned n;
-};
-
 struct venc_chn {
+	struct ascendsim_mpi_chn base; /* pending: frames to encode */
 	hi_venc_chn_attr attr;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	pthread_t worker;
-	struct item_list pending, ready, out;
-	bool started, stopping;
+	bool started;
 	hi_s32 recv_left; /* -1: unlimited */
-	unsigned refs;
 	hi_u32 seq;
 };
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct venc_chn *table[VENC_CHN_NUM];
-
-static void push(struct item_list *l, struct venc_item *it)
+static struct venc_chn *venc_of(struct ascendsim_mpi_chn *c)
 {
-	it->next = NULL;
-	if (l->tail)
-		l->tail->next = it;
-	else
-		l->head = it;
-	l->tail = it;
-	l->n++;
+	return ASCENDSIM_MPI_OUTER(c, struct venc_chn, base);
 }
 
-static struct venc_item *pop(struct item_list *l)
+static struct venc_item *item_of(struct ascendsim_mpi_node *node)
 {
-	struct venc_item *it = l->head;
-
-	if (it) {
-		l->head = it->next;
-		if (!l->head)
-			l->tail = NULL;
-		l->n--;
-	}
-	return it;
+	return node ? ASCENDSIM_MPI_OUTER(node, struct venc_item, node) : NULL;
 }
 
 static void free_item(struct venc_item *it)
@@ -82,12 +54,9 @@ static void free_item(struct venc_item *it)
 	free(it);
 }
 
-static void free_list(struct item_list *l)
+static void free_node(struct ascendsim_mpi_node *node)
 {
-	struct venc_item *it;
-
-	while ((it = pop(l)))
-		free_item(it);
+	free_item(item_of(node));
 }
 
 static uint64_t frame_bytes(const hi_video_frame *f)
@@ -153,10 +122,13 @@ static void encode_synthetic(const struct venc_chn *c, struct venc_item *it)
 	it->out_len = 13;
 }
 
-/* Encoder thread, without the lock: fills the packet buffer chosen at send time. */
-static void encode(const struct venc_chn *c, struct venc_item *it)
+/* Encoder thread, without the lock, after the delay: fills the packet buffer chosen at send time.
+ */
+static void encode(struct ascendsim_mpi_chn *base, struct ascendsim_mpi_node *node)
 {
-	ascendsim_mpi_task_delay();
+	const struct venc_chn *c = venc_of(base);
+	struct venc_item *it = item_of(node);
+
 	/* The encoder reads the frame and writes the stream now: both must still be alive. */
 	if (!ascendsim_mpi_buffer_live(it->frame.virt_addr[0], frame_bytes(&it->frame)) ||
 	    !ascendsim_mpi_buffer_live(it->out, it->out_cap)) {
@@ -172,85 +144,22 @@ static void encode(const struct venc_chn *c, struct venc_item *it)
 		it->failed = VENC_ERR(HI_ERR_SIZE_NOT_ENOUGH);
 }
 
-static void *worker_main(void *arg)
+static void init(struct ascendsim_mpi_chn *c, const void *attr)
 {
-	struct venc_chn *c = arg;
-
-	pthread_mutex_lock(&c->lock);
-	for (;;) {
-		struct venc_item *it;
-
-		while (!c->pending.head && !c->stopping)
-			pthread_cond_wait(&c->cond, &c->lock);
-		if (!c->pending.head)
-			break;
-		it = c->pending.head;
-		pthread_mutex_unlock(&c->lock);
-		encode(c, it);
-		pthread_mutex_lock(&c->lock);
-		pop(&c->pending);
-		push(&c->ready, it);
-		pthread_cond_broadcast(&c->cond);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
+	venc_of(c)->attr = *(const hi_venc_chn_attr *)attr;
 }
 
-static hi_s32 chn_in_range(const char *api, hi_venc_chn chn)
-{
-	if (chn < 0 || chn >= VENC_CHN_NUM)
-		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_INVALID_CHN_ID),
-					  "channel %d outside [0, %d)", chn, VENC_CHN_NUM);
-	return HI_SUCCESS;
-}
+static const struct ascendsim_mpi_chn_ops venc_ops = {
+	.init = init,
+	.run = encode,
+	.free_node = free_node,
+};
 
-static hi_s32 get(const char *api, hi_venc_chn chn, struct venc_chn **out)
-{
-	hi_s32 ret = chn_in_range(api, chn);
-	struct venc_chn *c = NULL;
-
-	*out = NULL;
-	if (ret != HI_SUCCESS)
-		return ret;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	if (c) {
-		pthread_mutex_lock(&c->lock);
-		c->refs++;
-		pthread_mutex_unlock(&c->lock);
-	}
-	pthread_mutex_unlock(&table_lock);
-	if (!c)
-		return ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_UNEXIST),
-					  "channel %d does not exist", chn);
-	*out = c;
-	return HI_SUCCESS;
-}
-
-static void put(struct venc_chn *c)
-{
-	pthread_mutex_lock(&c->lock);
-	c->refs--;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-}
-
-static bool wait_for(struct venc_chn *c, hi_s32 milli_sec, const struct timespec *deadline)
-{
-	if (milli_sec == 0)
-		return false;
-	if (milli_sec < 0) {
-		pthread_cond_wait(&c->cond, &c->lock);
-		return true;
-	}
-	return pthread_cond_timedwait(&c->cond, &c->lock, deadline) != ETIMEDOUT;
-}
+ASCENDSIM_MPI_CHN_CLASS(venc_chns, HI_ID_VENC, VENC_CHN_NUM, struct venc_chn, "encoder", &venc_ops);
 
 MPI_EXPORT hi_s32 hi_mpi_venc_create_chn(hi_venc_chn chn, const hi_venc_chn_attr *attr)
 {
 	const char *api = "hi_mpi_venc_create_chn";
-	pthread_condattr_t ca;
-	struct venc_chn *c;
 	hi_s32 ret;
 	hi_payload_type t;
 
@@ -258,13 +167,9 @@ MPI_EXPORT hi_s32 hi_mpi_venc_create_chn(hi_venc_chn chn, const hi_venc_chn_attr
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "attr is NULL");
 		goto end;
 	}
-	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
+	if ((ret = ascendsim_mpi_chn_in_range(&venc_chns, api, chn)) != HI_SUCCESS ||
+	    (ret = ascendsim_mpi_chn_sys_ready(&venc_chns, api)) != HI_SUCCESS)
 		goto end;
-	if (!ascendsim_mpi_sys_ready()) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NOT_READY),
-					 "hi_mpi_sys_init has not been called");
-		goto end;
-	}
 	t = attr->venc_attr.type;
 	if ((t != HI_PT_H264 && t != HI_PT_H265 && t != HI_PT_JPEG && t != HI_PT_MJPEG) ||
 	    attr->venc_attr.max_pic_width < 32 || attr->venc_attr.max_pic_width > 8192 ||
@@ -276,35 +181,7 @@ MPI_EXPORT hi_s32 hi_mpi_venc_create_chn(hi_venc_chn chn, const hi_venc_chn_attr
 					 attr->venc_attr.max_pic_height);
 		goto end;
 	}
-	pthread_mutex_lock(&table_lock);
-	if (table[chn]) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_EXIST), "channel %d already exists",
-					 chn);
-		goto unlock;
-	}
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM), "no memory for channel %d",
-					 chn);
-		goto unlock;
-	}
-	c->attr = *attr;
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&c->cond, &ca);
-	pthread_condattr_destroy(&ca);
-	if (pthread_create(&c->worker, NULL, worker_main, c) != 0) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NO_MEM),
-					 "cannot start the encoder of channel %d", chn);
-		pthread_cond_destroy(&c->cond);
-		pthread_mutex_destroy(&c->lock);
-		free(c);
-		goto unlock;
-	}
-	table[chn] = c;
-unlock:
-	pthread_mutex_unlock(&table_lock);
+	ret = ascendsim_mpi_chn_create(&venc_chns, api, chn, attr);
 end:
 	ascendsim_mpi_log(api, ret, "chn=%d, attr=%p", chn, (const void *)attr);
 	return ret;
@@ -312,39 +189,7 @@ end:
 
 MPI_EXPORT hi_s32 hi_mpi_venc_destroy_chn(hi_venc_chn chn)
 {
-	const char *api = "hi_mpi_venc_destroy_chn";
-	struct venc_chn *c = NULL;
-	hi_s32 ret = chn_in_range(api, chn);
-
-	if (ret != HI_SUCCESS)
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	table[chn] = NULL;
-	pthread_mutex_unlock(&table_lock);
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					 chn);
-		goto end;
-	}
-	pthread_mutex_lock(&c->lock);
-	c->stopping = true;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-	pthread_join(c->worker, NULL);
-	pthread_mutex_lock(&c->lock);
-	while (c->refs)
-		pthread_cond_wait(&c->cond, &c->lock);
-	pthread_mutex_unlock(&c->lock);
-	free_list(&c->pending);
-	free_list(&c->ready);
-	free_list(&c->out);
-	pthread_cond_destroy(&c->cond);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
-end:
-	ascendsim_mpi_log(api, ret, "chn=%d", chn);
-	return ret;
+	return ascendsim_mpi_chn_destroy(&venc_chns, "hi_mpi_venc_destroy_chn", chn);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_venc_start_chn(hi_venc_chn chn, const hi_venc_start_param *recv_param)
@@ -359,12 +204,12 @@ MPI_EXPORT hi_s32 hi_mpi_venc_start_chn(hi_venc_chn chn, const hi_venc_start_par
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
 					 "recv_pic_num %d is neither -1 nor positive",
 					 recv_param->recv_pic_num);
-	} else if ((ret = get(api, chn, &c)) == HI_SUCCESS) {
-		pthread_mutex_lock(&c->lock);
+	} else if ((c = ascendsim_mpi_chn_get(&venc_chns, api, chn, &ret))) {
+		pthread_mutex_lock(&c->base.lock);
 		c->started = true;
 		c->recv_left = recv_param->recv_pic_num;
-		pthread_mutex_unlock(&c->lock);
-		put(c);
+		pthread_mutex_unlock(&c->base.lock);
+		ascendsim_mpi_chn_put(&c->base);
 	}
 	ascendsim_mpi_log(api, ret, "chn=%d, recv_param=%p", chn, (const void *)recv_param);
 	return ret;
@@ -374,13 +219,15 @@ MPI_EXPORT hi_s32 hi_mpi_venc_stop_chn(hi_venc_chn chn)
 {
 	const char *api = "hi_mpi_venc_stop_chn";
 	struct venc_chn *c = NULL;
-	hi_s32 ret = get(api, chn, &c);
+	hi_s32 ret;
+
+	c = ascendsim_mpi_chn_get(&venc_chns, api, chn, &ret);
 
 	if (ret == HI_SUCCESS) {
-		pthread_mutex_lock(&c->lock);
+		pthread_mutex_lock(&c->base.lock);
 		c->started = false;
-		pthread_mutex_unlock(&c->lock);
-		put(c);
+		pthread_mutex_unlock(&c->base.lock);
+		ascendsim_mpi_chn_put(&c->base);
 	}
 	ascendsim_mpi_log(api, ret, "chn=%d", chn);
 	return ret;
@@ -425,7 +272,7 @@ static hi_s32 send(const char *api, hi_venc_chn chn, const hi_video_frame_info *
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NULL_PTR), "frame is NULL");
 		goto end;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&venc_chns, api, chn, &ret)))
 		goto end;
 	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM),
@@ -475,29 +322,29 @@ static hi_s32 send(const char *api, hi_venc_chn chn, const hi_video_frame_info *
 	}
 	if (milli_sec > 0)
 		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
-	while (c->started && !c->stopping && c->pending.n + c->ready.n >= VENC_MAX_QUEUED)
-		if (!wait_for(c, milli_sec, &deadline))
+	pthread_mutex_lock(&c->base.lock);
+	while (c->started && !c->base.stopping &&
+	       c->base.pending.n + c->base.ready.n >= VENC_MAX_QUEUED)
+		if (!ascendsim_mpi_chn_wait(&c->base, milli_sec, &deadline))
 			break;
-	if (!c->started || c->stopping || c->recv_left == 0) {
+	if (!c->started || c->base.stopping || c->recv_left == 0) {
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_NOT_PERM),
 					 "channel %d is not receiving frames", chn);
-	} else if (c->pending.n + c->ready.n >= VENC_MAX_QUEUED) {
+	} else if (c->base.pending.n + c->base.ready.n >= VENC_MAX_QUEUED) {
 		ret = VENC_ERR(HI_ERR_BUF_FULL);
 	} else {
 		if (c->recv_left > 0)
 			c->recv_left--;
 		it->seq = c->seq++;
-		push(&c->pending, it);
+		ascendsim_mpi_chn_submit_locked(&c->base, &it->node);
 		it = NULL;
-		pthread_cond_broadcast(&c->cond);
 	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_unlock(&c->base.lock);
 end:
 	if (it)
 		free_item(it);
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	return ret;
 }
 
@@ -558,7 +405,6 @@ MPI_EXPORT hi_s32 hi_mpi_venc_get_stream(hi_venc_chn chn, hi_venc_stream *stream
 {
 	const char *api = "hi_mpi_venc_get_stream";
 	struct venc_item *it = NULL;
-	struct timespec deadline;
 	struct venc_chn *c = NULL;
 	hi_s32 ret;
 
@@ -571,15 +417,10 @@ MPI_EXPORT hi_s32 hi_mpi_venc_get_stream(hi_venc_chn chn, hi_venc_stream *stream
 		ret = ascendsim_mpi_fail(api, VENC_ERR(HI_ERR_ILLEGAL_PARAM), "pack_cnt is 0");
 		goto end;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&venc_chns, api, chn, &ret)))
 		goto end;
-	if (milli_sec > 0)
-		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
-	while (!c->ready.head && !c->stopping)
-		if (!wait_for(c, milli_sec, &deadline))
-			break;
-	it = pop(&c->ready);
+	pthread_mutex_lock(&c->base.lock);
+	it = item_of(ascendsim_mpi_chn_take_ready(&c->base, milli_sec));
 	if (it && it->failed) {
 		ret = ascendsim_mpi_fail(api, it->failed, "frame %p: %s", it->frame.virt_addr[0],
 					 it->failed == VENC_ERR(HI_ERR_BAD_ADDR)
@@ -607,24 +448,30 @@ MPI_EXPORT hi_s32 hi_mpi_venc_get_stream(hi_venc_chn chn, hi_venc_stream *stream
 		p->data_num = 1;
 		stream->pack_cnt = 1;
 		stream->seq = it->seq;
-		push(&c->out, it);
+		ascendsim_mpi_queue_push(&c->base.out, &it->node);
 	} else {
 		ret = VENC_ERR(HI_ERR_BUF_EMPTY);
 	}
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
+	pthread_cond_broadcast(&c->base.cond);
+	pthread_mutex_unlock(&c->base.lock);
 end:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, stream=%p, milli_sec=%d", chn, (void *)stream,
 			  milli_sec);
 	return ret;
 }
 
+/* The handed-out packet whose bytes start at key. */
+static bool packet_at(const struct ascendsim_mpi_node *node, const void *key)
+{
+	return ASCENDSIM_MPI_OUTER(node, const struct venc_item, node)->out == key;
+}
+
 MPI_EXPORT hi_s32 hi_mpi_venc_release_stream(hi_venc_chn chn, hi_venc_stream *stream)
 {
 	const char *api = "hi_mpi_venc_release_stream";
-	struct venc_item **pp, *it = NULL;
+	struct venc_item *it = NULL;
 	struct venc_chn *c = NULL;
 	hi_s32 ret;
 
@@ -633,23 +480,11 @@ MPI_EXPORT hi_s32 hi_mpi_venc_release_stream(hi_venc_chn chn, hi_venc_stream *st
 					 "stream or its pack is NULL");
 		goto end;
 	}
-	if ((ret = get(api, chn, &c)) != HI_SUCCESS)
+	if (!(c = ascendsim_mpi_chn_get(&venc_chns, api, chn, &ret)))
 		goto end;
-	pthread_mutex_lock(&c->lock);
-	for (pp = &c->out.head; *pp; pp = &(*pp)->next) {
-		if ((*pp)->out == stream->pack[0].addr) {
-			struct venc_item *t;
-
-			it = *pp;
-			*pp = it->next;
-			c->out.n--;
-			for (t = c->out.head; t && t->next; t = t->next)
-				;
-			c->out.tail = t;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
+	it = item_of(ascendsim_mpi_queue_take(&c->base.out, packet_at, stream->pack[0].addr));
+	pthread_mutex_unlock(&c->base.lock);
 	if (it)
 		free_item(it);
 	else
@@ -658,7 +493,7 @@ MPI_EXPORT hi_s32 hi_mpi_venc_release_stream(hi_venc_chn chn, hi_venc_stream *st
 					 (void *)stream->pack[0].addr, chn);
 end:
 	if (c)
-		put(c);
+		ascendsim_mpi_chn_put(&c->base);
 	ascendsim_mpi_log(api, ret, "chn=%d, stream=%p", chn, (void *)stream);
 	return ret;
 }

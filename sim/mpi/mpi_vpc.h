@@ -3,7 +3,7 @@
 #ifndef ASCENDSIM_MPI_VPC_H
 #define ASCENDSIM_MPI_VPC_H
 
-#include "mpi_internal.h"
+#include "mpi_queue.h"
 
 /* One picture operation of a task: src_rect of src, resampled into dst_rect of dst. */
 struct ascendsim_vpc_op {
@@ -15,9 +15,8 @@ struct ascendsim_vpc_op {
 };
 
 struct ascendsim_vpc_task {
-	struct ascendsim_vpc_task *next;
+	struct ascendsim_mpi_node node; /* first: free(task) frees the whole task */
 	hi_u32 id;
-	bool done;
 	hi_s32 result;
 	size_t nops;
 	struct ascendsim_vpc_op ops[];

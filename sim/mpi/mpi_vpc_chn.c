@@ -4,30 +4,30 @@
  * hardware delay (ASCEND_SIM_TASK_DELAY_US). Results stay with the channel until
  * hi_mpi_vpc_get_process_result collects them.
  */
+#include "mpi_chn.h"
 #include "mpi_vpc.h"
 
-#include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
 
 #define VPC_ERR(e) MPI_ERR(HI_ID_VPC, e)
 
 struct vpc_chn {
-	hi_vpc_chn id;
-	pthread_mutex_t lock;
-	pthread_cond_t cond; /* queue changed, a task finished, a reference dropped */
-	pthread_t worker;
-	struct ascendsim_vpc_task *queue, *queue_tail; /* waiting, in order */
-	struct ascendsim_vpc_task *running;
-	struct ascendsim_vpc_task *finished; /* done, not yet collected */
+	struct ascendsim_mpi_chn base;	     /* pending: tasks waiting or running, in order */
+	struct ascendsim_mpi_queue finished; /* done, not yet collected */
 	hi_u32 next_task_id;
-	unsigned refs; /* callers inside the channel besides the table */
-	bool stopping;
 };
+_Static_assert(offsetof(struct vpc_chn, base) == 0, "ascendsim_mpi_chn_get returns the base");
 
-static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct vpc_chn *table[VPC_MAX_CHN_NUM];
+static struct vpc_chn *vpc_of(struct ascendsim_mpi_chn *c)
+{
+	return ASCENDSIM_MPI_OUTER(c, struct vpc_chn, base);
+}
+
+static struct ascendsim_vpc_task *task_of(struct ascendsim_mpi_node *node)
+{
+	return ASCENDSIM_MPI_OUTER(node, struct ascendsim_vpc_task, node);
+}
 
 struct ascendsim_vpc_task *ascendsim_vpc_task_new(size_t nops)
 {
@@ -55,131 +55,38 @@ static hi_s32 run_op(const struct ascendsim_vpc_op *op)
 	return st == ASCENDSIM_IMG_OK ? HI_SUCCESS : VPC_ERR(HI_ERR_SYS_ERROR);
 }
 
-static void *worker_main(void *arg)
+static void vpc_init(struct ascendsim_mpi_chn *c, const void *attr)
 {
-	struct vpc_chn *c = arg;
-
-	pthread_mutex_lock(&c->lock);
-	for (;;) {
-		struct ascendsim_vpc_task *t;
-		hi_s32 result = HI_SUCCESS;
-		size_t i;
-
-		while (!c->queue && !c->stopping)
-			pthread_cond_wait(&c->cond, &c->lock);
-		if (!c->queue)
-			break;
-		t = c->queue;
-		c->queue = t->next;
-		if (!c->queue)
-			c->queue_tail = NULL;
-		c->running = t;
-		pthread_mutex_unlock(&c->lock);
-
-		ascendsim_mpi_task_delay();
-		for (i = 0; i < t->nops && result == HI_SUCCESS; i++)
-			result = run_op(&t->ops[i]);
-
-		pthread_mutex_lock(&c->lock);
-		t->result = result;
-		t->done = true;
-		c->running = NULL;
-		t->next = c->finished;
-		c->finished = t;
-		pthread_cond_broadcast(&c->cond);
-	}
-	pthread_mutex_unlock(&c->lock);
-	return NULL;
+	(void)attr;
+	vpc_of(c)->next_task_id = 1;
 }
 
-static void free_list(struct ascendsim_vpc_task *t)
+static void vpc_run(struct ascendsim_mpi_chn *c, struct ascendsim_mpi_node *node)
 {
-	while (t) {
-		struct ascendsim_vpc_task *next = t->next;
+	struct ascendsim_vpc_task *t = task_of(node);
+	hi_s32 result = HI_SUCCESS;
+	size_t i;
 
-		free(t);
-		t = next;
-	}
+	(void)c;
+	for (i = 0; i < t->nops && result == HI_SUCCESS; i++)
+		result = run_op(&t->ops[i]);
+	t->result = result;
 }
 
-static hi_s32 chn_in_range(const char *api, hi_vpc_chn chn)
-{
-	if (chn < 0 || chn >= VPC_MAX_CHN_NUM)
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_INVALID_CHN_ID),
-					  "channel %d outside [0, %d)", chn, VPC_MAX_CHN_NUM);
-	return HI_SUCCESS;
-}
+static const struct ascendsim_mpi_chn_ops vpc_ops = {
+	.init = vpc_init,
+	.run = vpc_run,
+};
 
-/* Looks chn up and takes a reference; NULL if it does not exist. */
-static struct vpc_chn *chn_get(hi_vpc_chn chn)
-{
-	struct vpc_chn *c;
-
-	if (chn < 0 || chn >= VPC_MAX_CHN_NUM)
-		return NULL;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	if (c) {
-		pthread_mutex_lock(&c->lock);
-		c->refs++;
-		pthread_mutex_unlock(&c->lock);
-	}
-	pthread_mutex_unlock(&table_lock);
-	return c;
-}
-
-/* Drops a reference; called with c->lock held, releases it. */
-static void chn_put_locked(struct vpc_chn *c)
-{
-	c->refs--;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-}
+ASCENDSIM_MPI_CHN_CLASS(vpc_chns, HI_ID_VPC, VPC_MAX_CHN_NUM, struct vpc_chn, "worker", &vpc_ops);
 
 hi_s32 ascendsim_vpc_check_chn(const char *api, hi_vpc_chn chn)
 {
-	hi_s32 ret = chn_in_range(api, chn);
-	bool exists;
+	hi_s32 ret;
+	struct vpc_chn *c = ascendsim_mpi_chn_get(&vpc_chns, api, chn, &ret);
 
-	if (ret != HI_SUCCESS)
-		return ret;
-	pthread_mutex_lock(&table_lock);
-	exists = table[chn] != NULL;
-	pthread_mutex_unlock(&table_lock);
-	if (!exists)
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					  chn);
-	return HI_SUCCESS;
-}
-
-static hi_s32 create_at(const char *api, hi_vpc_chn chn)
-{
-	pthread_condattr_t ca;
-	struct vpc_chn *c;
-	hi_s32 ret = HI_SUCCESS;
-
-	c = calloc(1, sizeof(*c));
-	if (!c)
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NO_MEM), "no memory for channel %d",
-					  chn);
-	c->id = chn;
-	c->next_task_id = 1;
-	pthread_mutex_init(&c->lock, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&c->cond, &ca);
-	pthread_condattr_destroy(&ca);
-	if (pthread_create(&c->worker, NULL, worker_main, c) != 0) {
-		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NO_MEM),
-					 "cannot start the worker of channel %d", chn);
-		goto error;
-	}
-	table[chn] = c;
-	return HI_SUCCESS;
-error:
-	pthread_cond_destroy(&c->cond);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
+	if (c)
+		ascendsim_mpi_chn_put(&c->base);
 	return ret;
 }
 
@@ -187,10 +94,7 @@ static hi_s32 check_attr(const char *api, const hi_vpc_chn_attr *attr)
 {
 	if (!attr)
 		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NULL_PTR), "attr is NULL");
-	if (!ascendsim_mpi_sys_ready())
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NOT_READY),
-					  "hi_mpi_sys_init has not been called");
-	return HI_SUCCESS;
+	return ascendsim_mpi_chn_sys_ready(&vpc_chns, api);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_create_chn(hi_vpc_chn chn, const hi_vpc_chn_attr *attr)
@@ -198,16 +102,9 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_create_chn(hi_vpc_chn chn, const hi_vpc_chn_attr *a
 	const char *api = "hi_mpi_vpc_create_chn";
 	hi_s32 ret;
 
-	if ((ret = check_attr(api, attr)) != HI_SUCCESS || (ret = chn_in_range(api, chn)))
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	if (table[chn])
-		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_EXIST), "channel %d already exists",
-					 chn);
-	else
-		ret = create_at(api, chn);
-	pthread_mutex_unlock(&table_lock);
-end:
+	if ((ret = check_attr(api, attr)) == HI_SUCCESS &&
+	    (ret = ascendsim_mpi_chn_in_range(&vpc_chns, api, chn)) == HI_SUCCESS)
+		ret = ascendsim_mpi_chn_create(&vpc_chns, api, chn, attr);
 	ascendsim_mpi_log(api, ret, "chn=%d, attr=%p", chn, (const void *)attr);
 	return ret;
 }
@@ -216,24 +113,11 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_sys_create_chn(hi_vpc_chn *chnl, const hi_vpc_chn_a
 {
 	const char *api = "hi_mpi_vpc_sys_create_chn";
 	hi_s32 ret;
-	hi_vpc_chn chn;
 
-	if (!chnl) {
+	if (!chnl)
 		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NULL_PTR), "chnl is NULL");
-		goto end;
-	}
-	if ((ret = check_attr(api, attr)) != HI_SUCCESS)
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	for (chn = 0; chn < VPC_MAX_CHN_NUM && table[chn]; chn++)
-		;
-	if (chn == VPC_MAX_CHN_NUM)
-		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NO_BUF), "all %d channels are in use",
-					 VPC_MAX_CHN_NUM);
-	else if ((ret = create_at(api, chn)) == HI_SUCCESS)
-		*chnl = chn;
-	pthread_mutex_unlock(&table_lock);
-end:
+	else if ((ret = check_attr(api, attr)) == HI_SUCCESS)
+		ret = ascendsim_mpi_chn_create_any(&vpc_chns, api, chnl, attr);
 	ascendsim_mpi_log(api, ret, "chnl=%p -> %d, attr=%p", (void *)chnl,
 			  chnl && ret == HI_SUCCESS ? *chnl : -1, (const void *)attr);
 	return ret;
@@ -241,143 +125,88 @@ end:
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_destroy_chn(hi_vpc_chn chn)
 {
-	const char *api = "hi_mpi_vpc_destroy_chn";
-	struct vpc_chn *c = NULL;
-	hi_s32 ret;
-
-	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
-		goto end;
-	pthread_mutex_lock(&table_lock);
-	c = table[chn];
-	table[chn] = NULL;
-	pthread_mutex_unlock(&table_lock);
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					 chn);
-		goto end;
-	}
-	/* Queued tasks still run, as on the device; then the worker ends. */
-	pthread_mutex_lock(&c->lock);
-	c->stopping = true;
-	pthread_cond_broadcast(&c->cond);
-	pthread_mutex_unlock(&c->lock);
-	pthread_join(c->worker, NULL);
-	pthread_mutex_lock(&c->lock);
-	while (c->refs)
-		pthread_cond_wait(&c->cond, &c->lock);
-	pthread_mutex_unlock(&c->lock);
-	/* A task queued by a call that raced with destroy never runs: drop it too. */
-	free_list(c->queue);
-	free_list(c->finished);
-	pthread_cond_destroy(&c->cond);
-	pthread_mutex_destroy(&c->lock);
-	free(c);
-end:
-	ascendsim_mpi_log(api, ret, "chn=%d", chn);
-	return ret;
+	return ascendsim_mpi_chn_destroy(&vpc_chns, "hi_mpi_vpc_destroy_chn", chn);
 }
 
 hi_s32 ascendsim_vpc_submit(const char *api, hi_vpc_chn chn, struct ascendsim_vpc_task *task,
 			    hi_u32 *task_id)
 {
-	struct vpc_chn *c = chn_get(chn);
+	hi_s32 ret;
+	struct vpc_chn *c = ascendsim_mpi_chn_get(&vpc_chns, api, chn, &ret);
 
 	if (!c) {
 		free(task);
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					  chn);
+		return ret;
 	}
-	pthread_mutex_lock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
 	task->id = c->next_task_id++;
 	if (c->next_task_id == 0)
 		c->next_task_id = 1;
 	*task_id = task->id;
-	task->next = NULL;
-	if (c->queue_tail)
-		c->queue_tail->next = task;
-	else
-		c->queue = task;
-	c->queue_tail = task;
-	pthread_cond_broadcast(&c->cond);
-	chn_put_locked(c);
+	ascendsim_mpi_chn_submit_locked(&c->base, &task->node);
+	pthread_mutex_unlock(&c->base.lock);
+	ascendsim_mpi_chn_put(&c->base);
 	return HI_SUCCESS;
 }
 
-static bool task_known(struct vpc_chn *c, hi_u32 id)
+static bool task_has_id(const struct ascendsim_mpi_node *node, const void *key)
 {
-	struct ascendsim_vpc_task *t;
+	const struct ascendsim_vpc_task *t =
+	    ASCENDSIM_MPI_OUTER(node, const struct ascendsim_vpc_task, node);
 
-	if (c->running && c->running->id == id)
-		return true;
-	for (t = c->queue; t; t = t->next)
-		if (t->id == id)
-			return true;
-	return false;
+	return t->id == *(const hi_u32 *)key;
 }
 
-/* Unlinks and returns the finished task id, or NULL. */
-static struct ascendsim_vpc_task *take_finished(struct vpc_chn *c, hi_u32 id)
+static bool task_known(const struct ascendsim_mpi_chn *c, hi_u32 id)
 {
-	struct ascendsim_vpc_task **p;
+	const struct ascendsim_mpi_node *node;
 
-	for (p = &c->finished; *p; p = &(*p)->next) {
-		if ((*p)->id == id) {
-			struct ascendsim_vpc_task *t = *p;
-
-			*p = t->next;
-			return t;
-		}
-	}
-	return NULL;
+	for (node = c->pending.head; node; node = node->next)
+		if (task_has_id(node, &id))
+			return true;
+	return false;
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_get_process_result(hi_vpc_chn chn, hi_u32 task_id, hi_s32 milli_sec)
 {
 	const char *api = "hi_mpi_vpc_get_process_result";
-	struct ascendsim_vpc_task *t = NULL;
+	struct ascendsim_mpi_node *done = NULL;
 	struct timespec deadline;
 	struct vpc_chn *c;
 	hi_s32 ret;
 
-	if ((ret = chn_in_range(api, chn)) != HI_SUCCESS)
+	if ((ret = ascendsim_mpi_chn_in_range(&vpc_chns, api, chn)) != HI_SUCCESS)
 		goto end;
 	if (!ascendsim_mpi_valid_timeout(milli_sec)) {
 		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_ILLEGAL_PARAM),
 					 "milli_sec %d is below -1", milli_sec);
 		goto end;
 	}
-	c = chn_get(chn);
-	if (!c) {
-		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_UNEXIST), "channel %d does not exist",
-					 chn);
+	if (!(c = ascendsim_mpi_chn_get(&vpc_chns, api, chn, &ret)))
 		goto end;
-	}
 	if (milli_sec > 0)
 		ascendsim_mpi_deadline(milli_sec, &deadline);
-	pthread_mutex_lock(&c->lock);
+	pthread_mutex_lock(&c->base.lock);
 	for (;;) {
-		t = take_finished(c, task_id);
-		if (t)
+		done = ascendsim_mpi_queue_take(&c->base.ready, task_has_id, &task_id);
+		if (done)
 			break;
-		if (!task_known(c, task_id)) {
+		if (!task_known(&c->base, task_id)) {
 			ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_ILLEGAL_PARAM),
 						 "task %u is unknown on channel %d (or collected)",
 						 task_id, chn);
 			break;
 		}
-		if (milli_sec == 0 ||
-		    (milli_sec > 0 &&
-		     pthread_cond_timedwait(&c->cond, &c->lock, &deadline) == ETIMEDOUT)) {
+		if (!ascendsim_mpi_chn_wait(&c->base, milli_sec, &deadline)) {
 			ret = VPC_ERR(HI_ERR_TIMEOUT);
 			break;
 		}
-		if (milli_sec < 0)
-			pthread_cond_wait(&c->cond, &c->lock);
 	}
-	chn_put_locked(c);
-	if (t) {
-		ret = t->result;
-		free(t);
+	pthread_mutex_unlock(&c->base.lock);
+	ascendsim_mpi_chn_put(&c->base);
+	if (done) {
+		ret = task_of(done)->result;
+		free(task_of(done));
 	}
 end:
 	ascendsim_mpi_log(api, ret, "chn=%d, task_id=%u, milli_sec=%d", chn, task_id, milli_sec);

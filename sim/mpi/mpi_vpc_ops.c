@@ -104,6 +104,30 @@ static struct ascendsim_vpc_task *new_task(const char *api, size_t nops, hi_s32 
 	return t;
 }
 
+/*
+ * The calls with one source and one dest picture: checks the arguments in the user library's
+ * order and returns a one-operation task. NULL (with *ret) when there is nothing to queue;
+ * otherwise *ret may be an error and the caller hands the task to submit, which frees it.
+ */
+static struct ascendsim_vpc_task *one_op_task(const char *api, hi_vpc_chn chn,
+					      const hi_vpc_pic_info *source_pic,
+					      const hi_vpc_pic_info *dest_pic, hi_u32 interpolation,
+					      hi_u32 *task_id, hi_s32 milli_sec, hi_s32 *ret)
+{
+	struct ascendsim_vpc_task *t;
+	struct ascendsim_vpc_op *op;
+
+	if ((*ret = prelude(api, chn, source_pic, task_id, milli_sec)) != HI_SUCCESS)
+		return NULL;
+	if (!(t = new_task(api, 1, ret)))
+		return NULL;
+	op = &t->ops[0];
+	if ((*ret = interp_of(api, interpolation, &op->interp)) == HI_SUCCESS &&
+	    (*ret = check_src(api, source_pic, &op->src)) == HI_SUCCESS)
+		*ret = check_dst(api, dest_pic, &op->dst);
+	return t;
+}
+
 MPI_EXPORT hi_s32 hi_mpi_vpc_resize(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
 				    hi_vpc_pic_info *dest_pic, hi_double fx, hi_double fy,
 				    hi_u32 interpolation, hi_u32 *task_id, hi_s32 milli_sec)
@@ -113,15 +137,12 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_resize(hi_vpc_chn chn, const hi_vpc_pic_info *sourc
 	struct ascendsim_vpc_op *op;
 	hi_s32 ret;
 
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) != HI_SUCCESS)
-		goto end;
-	if (!(t = new_task(api, 1, &ret)))
+	/* The destination's width and height give the scale; fx and fy are not consulted. */
+	if (!(t = one_op_task(api, chn, source_pic, dest_pic, interpolation, task_id, milli_sec,
+			      &ret)))
 		goto end;
 	op = &t->ops[0];
-	/* The destination's width and height give the scale; fx and fy are not consulted. */
-	if ((ret = interp_of(api, interpolation, &op->interp)) ||
-	    (ret = check_src(api, source_pic, &op->src)) ||
-	    (ret = check_dst(api, dest_pic, &op->dst)))
+	if (ret != HI_SUCCESS)
 		goto submit;
 	if (op->src.format != op->dst.format) {
 		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_ILLEGAL_PARAM),
@@ -143,42 +164,113 @@ end:
 	return ret;
 }
 
-MPI_EXPORT hi_s32 hi_mpi_vpc_crop(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
-				  hi_vpc_crop_region_info crop_info[], hi_u32 count,
-				  hi_u32 *task_id, hi_s32 milli_sec)
+/* Checks region k of an API's region array against src and fills op from it. */
+typedef hi_s32 (*region_fn)(const char *api, const struct ascendsim_image *src, const void *regions,
+			    hi_u32 k, struct ascendsim_vpc_op *op);
+
+/*
+ * The calls with one source picture and count regions: checks the arguments, builds one
+ * operation a region and queues the task.
+ */
+static hi_s32 queue_regions(const char *api, hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
+			    const void *regions, hi_u32 count, region_fn fn, hi_u32 *task_id,
+			    hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_crop";
-	struct ascendsim_vpc_task *t = NULL;
+	struct ascendsim_vpc_task *t;
 	struct ascendsim_image src;
 	hi_s32 ret;
 	hi_u32 i;
 
 	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) ||
-	    (ret = check_count(api, count, crop_info)) || (ret = check_src(api, source_pic, &src)))
-		goto end;
+	    (ret = check_count(api, count, regions)) || (ret = check_src(api, source_pic, &src)))
+		return ret;
 	if (!(t = new_task(api, count, &ret)))
-		goto end;
-	for (i = 0; i < count && ret == HI_SUCCESS; i++) {
-		struct ascendsim_vpc_op *op = &t->ops[i];
+		return ret;
+	for (i = 0; i < count && ret == HI_SUCCESS; i++)
+		ret = fn(api, &src, regions, i, &t->ops[i]);
+	return submit(api, chn, t, ret, task_id);
+}
 
-		op->src = src;
-		op->src_rect = crop_rect(&crop_info[i].crop_region);
-		op->interp = ASCENDSIM_IMG_INTERP_NEAREST;
-		if ((ret = check_dst(api, &crop_info[i].dest_pic_info, &op->dst)) ||
-		    (ret = check_rect(api, &src, &op->src_rect, "crop region")))
-			break;
-		/* The cut-out lands unscaled in the destination's top-left corner. */
-		op->dst_rect = (struct ascendsim_rect){ 0, 0, op->src_rect.w, op->src_rect.h };
-		ret = check_rect(api, &op->dst, &op->dst_rect, "crop size in the dest picture");
-	}
-	ret = submit(api, chn, t, ret, task_id);
-end:
+/* queue_regions and the call's log line; what names the region array argument. */
+static hi_s32 run_regions(const char *api, const char *what, hi_vpc_chn chn,
+			  const hi_vpc_pic_info *source_pic, const void *regions, hi_u32 count,
+			  region_fn fn, hi_u32 *task_id, hi_s32 milli_sec)
+{
+	hi_s32 ret = queue_regions(api, chn, source_pic, regions, count, fn, task_id, milli_sec);
+
 	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, crop_info=%p, count=%u, task_id=%p -> %u, "
-			  "milli_sec=%d",
-			  chn, (const void *)source_pic, (void *)crop_info, count, (void *)task_id,
+			  "chn=%d, source_pic=%p, %s=%p, count=%u, task_id=%p -> %u, milli_sec=%d",
+			  chn, (const void *)source_pic, what, regions, count, (void *)task_id,
 			  task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
 	return ret;
+}
+
+/*
+ * The batch calls: count[p] regions of source_pic[p], one after the other in regions (total
+ * checked by the caller).
+ */
+static hi_s32 run_batch(const char *api, hi_vpc_chn chn, const hi_vpc_pic_info *source_pic[],
+			hi_u32 pic_num, const hi_u32 count[], uint64_t total, const void *regions,
+			region_fn fn, hi_u32 *task_id)
+{
+	struct ascendsim_vpc_task *t;
+	hi_s32 ret = HI_SUCCESS;
+	hi_u32 p, i, k = 0;
+
+	if (!(t = new_task(api, (size_t)total, &ret)))
+		return ret;
+	for (p = 0; p < pic_num && ret == HI_SUCCESS; p++) {
+		struct ascendsim_image src;
+
+		if (!source_pic[p]) {
+			ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NULL_PTR),
+						 "source_pic[%u] is NULL", p);
+			break;
+		}
+		if ((ret = check_src(api, source_pic[p], &src)))
+			break;
+		for (i = 0; i < count[p] && ret == HI_SUCCESS; i++, k++)
+			ret = fn(api, &src, regions, k, &t->ops[k]);
+	}
+	return submit(api, chn, t, ret, task_id);
+}
+
+static void log_batch(const char *api, hi_s32 ret, hi_vpc_chn chn,
+		      const hi_vpc_pic_info *source_pic[], hi_u32 pic_num, const char *what,
+		      const void *regions, const hi_u32 count[], const hi_u32 *task_id,
+		      hi_s32 milli_sec)
+{
+	ascendsim_mpi_log(api, ret,
+			  "chn=%d, source_pic=%p, pic_num=%u, %s=%p, count=%p, task_id=%p -> %u, "
+			  "milli_sec=%d",
+			  chn, (const void *)source_pic, pic_num, what, regions,
+			  (const void *)count, (const void *)task_id,
+			  task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
+}
+
+static hi_s32 crop_region(const char *api, const struct ascendsim_image *src, const void *regions,
+			  hi_u32 k, struct ascendsim_vpc_op *op)
+{
+	const hi_vpc_crop_region_info *r = (const hi_vpc_crop_region_info *)regions + k;
+	hi_s32 ret;
+
+	op->src = *src;
+	op->src_rect = crop_rect(&r->crop_region);
+	op->interp = ASCENDSIM_IMG_INTERP_NEAREST;
+	if ((ret = check_dst(api, &r->dest_pic_info, &op->dst)) ||
+	    (ret = check_rect(api, src, &op->src_rect, "crop region")))
+		return ret;
+	/* The cut-out lands unscaled in the destination's top-left corner. */
+	op->dst_rect = (struct ascendsim_rect){ 0, 0, op->src_rect.w, op->src_rect.h };
+	return check_rect(api, &op->dst, &op->dst_rect, "crop size in the dest picture");
+}
+
+MPI_EXPORT hi_s32 hi_mpi_vpc_crop(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
+				  hi_vpc_crop_region_info crop_info[], hi_u32 count,
+				  hi_u32 *task_id, hi_s32 milli_sec)
+{
+	return run_regions("hi_mpi_vpc_crop", "crop_info", chn, source_pic, crop_info, count,
+			   crop_region, task_id, milli_sec);
 }
 
 /*
@@ -203,63 +295,66 @@ static hi_s32 region_op(const char *api, const struct ascendsim_image *src,
 	return check_rect(api, &op->dst, &op->dst_rect, "resized region in the dest picture");
 }
 
+static hi_s32 crop_resize_region(const char *api, const struct ascendsim_image *src,
+				 const void *regions, hi_u32 k, struct ascendsim_vpc_op *op)
+{
+	const hi_vpc_crop_resize_region *r = (const hi_vpc_crop_resize_region *)regions + k;
+
+	return region_op(api, src, &r->dest_pic_info, &r->crop_region, &r->resize_info, 0, 0, op);
+}
+
+static hi_s32 paste_region(const char *api, const struct ascendsim_image *src, const void *regions,
+			   hi_u32 k, struct ascendsim_vpc_op *op)
+{
+	const hi_vpc_crop_resize_paste_region *r =
+	    (const hi_vpc_crop_resize_paste_region *)regions + k;
+
+	return region_op(api, src, &r->dest_pic_info, &r->crop_region, &r->resize_info,
+			 r->dest_top_offset, r->dest_left_offset, op);
+}
+
+/* Constant borders: the whole dest is first filled with value (hi_vpc_scalar). */
+static void set_fill(struct ascendsim_vpc_op *op, const hi_vpc_scalar *value)
+{
+	int i;
+
+	op->fill = true;
+	for (i = 0; i < 4; i++)
+		op->fill_value[i] = value->val[i];
+}
+
+static hi_s32 border_region(const char *api, const struct ascendsim_image *src, const void *regions,
+			    hi_u32 k, struct ascendsim_vpc_op *op)
+{
+	const hi_vpc_crop_resize_border_region *r =
+	    (const hi_vpc_crop_resize_border_region *)regions + k;
+	hi_s32 ret = region_op(api, src, &r->dest_pic_info, &r->crop_region, &r->resize_info,
+			       r->dest_top_offset, r->dest_left_offset, op);
+
+	if (ret != HI_SUCCESS)
+		return ret;
+	if (r->border_type != HI_BORDER_CONSTANT)
+		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NOT_SUPPORT),
+					  "border type %d: only HI_BORDER_CONSTANT is simulated",
+					  (int)r->border_type);
+	set_fill(op, &r->scalar_value);
+	return HI_SUCCESS;
+}
+
 MPI_EXPORT hi_s32 hi_mpi_vpc_crop_resize(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
 					 hi_vpc_crop_resize_region crop_resize_info[], hi_u32 count,
 					 hi_u32 *task_id, hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_crop_resize";
-	struct ascendsim_vpc_task *t = NULL;
-	struct ascendsim_image src;
-	hi_s32 ret;
-	hi_u32 i;
-
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) ||
-	    (ret = check_count(api, count, crop_resize_info)) ||
-	    (ret = check_src(api, source_pic, &src)))
-		goto end;
-	if (!(t = new_task(api, count, &ret)))
-		goto end;
-	for (i = 0; i < count && ret == HI_SUCCESS; i++)
-		ret = region_op(api, &src, &crop_resize_info[i].dest_pic_info,
-				&crop_resize_info[i].crop_region, &crop_resize_info[i].resize_info,
-				0, 0, &t->ops[i]);
-	ret = submit(api, chn, t, ret, task_id);
-end:
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, crop_resize_info=%p, count=%u, task_id=%p -> "
-			  "%u, milli_sec=%d",
-			  chn, (const void *)source_pic, (void *)crop_resize_info, count,
-			  (void *)task_id, task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
-	return ret;
+	return run_regions("hi_mpi_vpc_crop_resize", "crop_resize_info", chn, source_pic,
+			   crop_resize_info, count, crop_resize_region, task_id, milli_sec);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_crop_resize_paste(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
 					       hi_vpc_crop_resize_paste_region info[], hi_u32 count,
 					       hi_u32 *task_id, hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_crop_resize_paste";
-	struct ascendsim_vpc_task *t = NULL;
-	struct ascendsim_image src;
-	hi_s32 ret;
-	hi_u32 i;
-
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) ||
-	    (ret = check_count(api, count, info)) || (ret = check_src(api, source_pic, &src)))
-		goto end;
-	if (!(t = new_task(api, count, &ret)))
-		goto end;
-	for (i = 0; i < count && ret == HI_SUCCESS; i++)
-		ret = region_op(api, &src, &info[i].dest_pic_info, &info[i].crop_region,
-				&info[i].resize_info, info[i].dest_top_offset,
-				info[i].dest_left_offset, &t->ops[i]);
-	ret = submit(api, chn, t, ret, task_id);
-end:
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, crop_resize_paste_info=%p, count=%u, "
-			  "task_id=%p -> %u, milli_sec=%d",
-			  chn, (const void *)source_pic, (void *)info, count, (void *)task_id,
-			  task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
-	return ret;
+	return run_regions("hi_mpi_vpc_crop_resize_paste", "crop_resize_paste_info", chn,
+			   source_pic, info, count, paste_region, task_id, milli_sec);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_paste(
@@ -267,10 +362,9 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_paste(
     hi_vpc_crop_resize_paste_region info[], hi_u32 count[], hi_u32 *task_id, hi_s32 milli_sec)
 {
 	const char *api = "hi_mpi_vpc_batch_crop_resize_paste";
-	struct ascendsim_vpc_task *t = NULL;
 	uint64_t total = 0;
 	hi_s32 ret;
-	hi_u32 p, i, k = 0;
+	hi_u32 p;
 
 	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)))
 		goto end;
@@ -291,50 +385,11 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_paste(
 					 VPC_MAX_REGIONS);
 		goto end;
 	}
-	if (!(t = new_task(api, (size_t)total, &ret)))
-		goto end;
-	for (p = 0; p < pic_num && ret == HI_SUCCESS; p++) {
-		struct ascendsim_image src;
-
-		if (!source_pic[p]) {
-			ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NULL_PTR),
-						 "source_pic[%u] is NULL", p);
-			break;
-		}
-		if ((ret = check_src(api, source_pic[p], &src)))
-			break;
-		for (i = 0; i < count[p] && ret == HI_SUCCESS; i++, k++)
-			ret = region_op(api, &src, &info[k].dest_pic_info, &info[k].crop_region,
-					&info[k].resize_info, info[k].dest_top_offset,
-					info[k].dest_left_offset, &t->ops[k]);
-	}
-	ret = submit(api, chn, t, ret, task_id);
+	ret = run_batch(api, chn, source_pic, pic_num, count, total, info, paste_region, task_id);
 end:
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, pic_num=%u, crop_resize_paste_info=%p, "
-			  "count=%p, task_id=%p -> %u, milli_sec=%d",
-			  chn, (const void *)source_pic, pic_num, (void *)info, (void *)count,
-			  (void *)task_id, task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
+	log_batch(api, ret, chn, source_pic, pic_num, "crop_resize_paste_info", info, count,
+		  task_id, milli_sec);
 	return ret;
-}
-
-static hi_s32 border_op(const char *api, const struct ascendsim_image *src,
-			const hi_vpc_crop_resize_border_region *r, struct ascendsim_vpc_op *op)
-{
-	hi_s32 ret = region_op(api, src, &r->dest_pic_info, &r->crop_region, &r->resize_info,
-			       r->dest_top_offset, r->dest_left_offset, op);
-	int i;
-
-	if (ret != HI_SUCCESS)
-		return ret;
-	if (r->border_type != HI_BORDER_CONSTANT)
-		return ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NOT_SUPPORT),
-					  "border type %d: only HI_BORDER_CONSTANT is simulated",
-					  (int)r->border_type);
-	op->fill = true;
-	for (i = 0; i < 4; i++)
-		op->fill_value[i] = r->scalar_value.val[i];
-	return HI_SUCCESS;
 }
 
 MPI_EXPORT hi_s32
@@ -342,29 +397,9 @@ hi_mpi_vpc_crop_resize_make_border(hi_vpc_chn chn, const hi_vpc_pic_info *source
 				   hi_vpc_crop_resize_border_region crop_resize_make_border_info[],
 				   hi_u32 count, hi_u32 *task_id, hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_crop_resize_make_border";
-	struct ascendsim_vpc_task *t = NULL;
-	struct ascendsim_image src;
-	hi_s32 ret;
-	hi_u32 i;
-
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) ||
-	    (ret = check_count(api, count, crop_resize_make_border_info)) ||
-	    (ret = check_src(api, source_pic, &src)))
-		goto end;
-	if (!(t = new_task(api, count, &ret)))
-		goto end;
-	for (i = 0; i < count && ret == HI_SUCCESS; i++)
-		ret = border_op(api, &src, &crop_resize_make_border_info[i], &t->ops[i]);
-	ret = submit(api, chn, t, ret, task_id);
-end:
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, crop_resize_make_border_info=%p, count=%u, "
-			  "task_id=%p -> %u, milli_sec=%d",
-			  chn, (const void *)source_pic, (void *)crop_resize_make_border_info,
-			  count, (void *)task_id, task_id && ret == HI_SUCCESS ? *task_id : 0,
-			  milli_sec);
-	return ret;
+	return run_regions("hi_mpi_vpc_crop_resize_make_border", "crop_resize_make_border_info",
+			   chn, source_pic, crop_resize_make_border_info, count, border_region,
+			   task_id, milli_sec);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_make_border(
@@ -373,10 +408,9 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_make_border(
     hi_u32 *task_id, hi_s32 milli_sec)
 {
 	const char *api = "hi_mpi_vpc_batch_crop_resize_make_border";
-	struct ascendsim_vpc_task *t = NULL;
 	uint64_t total = 0;
 	hi_s32 ret;
-	hi_u32 p, i, k = 0;
+	hi_u32 p;
 
 	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)))
 		goto end;
@@ -393,29 +427,11 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_batch_crop_resize_make_border(
 					 pic_num, total, VPC_MAX_REGIONS);
 		goto end;
 	}
-	if (!(t = new_task(api, (size_t)total, &ret)))
-		goto end;
-	for (p = 0; p < pic_num && ret == HI_SUCCESS; p++) {
-		struct ascendsim_image src;
-
-		if (!source_pic[p]) {
-			ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NULL_PTR),
-						 "source_pic[%u] is NULL", p);
-			break;
-		}
-		if ((ret = check_src(api, source_pic[p], &src)))
-			break;
-		for (i = 0; i < count[p] && ret == HI_SUCCESS; i++, k++)
-			ret = border_op(api, &src, &crop_resize_make_border_info[k], &t->ops[k]);
-	}
-	ret = submit(api, chn, t, ret, task_id);
+	ret = run_batch(api, chn, source_pic, pic_num, count, total, crop_resize_make_border_info,
+			border_region, task_id);
 end:
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, pic_num=%u, crop_resize_make_border_info=%p, "
-			  "count=%p, task_id=%p -> %u, milli_sec=%d",
-			  chn, (const void *)source_pic, pic_num,
-			  (void *)crop_resize_make_border_info, (void *)count, (void *)task_id,
-			  task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
+	log_batch(api, ret, chn, source_pic, pic_num, "crop_resize_make_border_info",
+		  crop_resize_make_border_info, count, task_id, milli_sec);
 	return ret;
 }
 
@@ -428,14 +444,11 @@ static hi_s32 convert(const char *api, hi_vpc_chn chn, const hi_vpc_pic_info *so
 	struct ascendsim_vpc_op *op;
 	hi_s32 ret;
 
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) != HI_SUCCESS)
-		return ret;
-	if (!(t = new_task(api, 1, &ret)))
+	/* Interpolation 0: bilinear. */
+	if (!(t = one_op_task(api, chn, source_pic, dest_pic, 0, task_id, milli_sec, &ret)))
 		return ret;
 	op = &t->ops[0];
-	op->interp = ASCENDSIM_IMG_INTERP_BILINEAR;
-	if ((ret = check_src(api, source_pic, &op->src)) ||
-	    (ret = check_dst(api, dest_pic, &op->dst)))
+	if (ret != HI_SUCCESS)
 		return submit(api, chn, t, ret, task_id);
 	if (op->src.width != op->dst.width || op->src.height != op->dst.height)
 		ret =
@@ -452,12 +465,11 @@ static hi_s32 convert(const char *api, hi_vpc_chn chn, const hi_vpc_pic_info *so
 	return submit(api, chn, t, ret, task_id);
 }
 
-MPI_EXPORT hi_s32 hi_mpi_vpc_convert_color(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
-					   hi_vpc_pic_info *dest_pic, hi_u32 *task_id,
-					   hi_s32 milli_sec)
+static hi_s32 convert_logged(const char *api, hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
+			     hi_vpc_pic_info *dest_pic, bool yuv420_only, hi_u32 *task_id,
+			     hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_convert_color";
-	hi_s32 ret = convert(api, chn, source_pic, dest_pic, false, task_id, milli_sec);
+	hi_s32 ret = convert(api, chn, source_pic, dest_pic, yuv420_only, task_id, milli_sec);
 
 	ascendsim_mpi_log(api, ret,
 			  "chn=%d, source_pic=%p, dest_pic=%p, task_id=%p -> %u, milli_sec=%d", chn,
@@ -466,19 +478,21 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_convert_color(hi_vpc_chn chn, const hi_vpc_pic_info
 	return ret;
 }
 
+MPI_EXPORT hi_s32 hi_mpi_vpc_convert_color(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
+					   hi_vpc_pic_info *dest_pic, hi_u32 *task_id,
+					   hi_s32 milli_sec)
+{
+	return convert_logged("hi_mpi_vpc_convert_color", chn, source_pic, dest_pic, false, task_id,
+			      milli_sec);
+}
+
 MPI_EXPORT hi_s32 hi_mpi_vpc_convert_color_to_yuv420(hi_vpc_chn chn,
 						     const hi_vpc_pic_info *source_pic,
 						     hi_vpc_pic_info *dest_pic, hi_u32 *task_id,
 						     hi_s32 milli_sec)
 {
-	const char *api = "hi_mpi_vpc_convert_color_to_yuv420";
-	hi_s32 ret = convert(api, chn, source_pic, dest_pic, true, task_id, milli_sec);
-
-	ascendsim_mpi_log(api, ret,
-			  "chn=%d, source_pic=%p, dest_pic=%p, task_id=%p -> %u, milli_sec=%d", chn,
-			  (const void *)source_pic, (void *)dest_pic, (void *)task_id,
-			  task_id && ret == HI_SUCCESS ? *task_id : 0, milli_sec);
-	return ret;
+	return convert_logged("hi_mpi_vpc_convert_color_to_yuv420", chn, source_pic, dest_pic, true,
+			      task_id, milli_sec);
 }
 
 MPI_EXPORT hi_s32 hi_mpi_vpc_convert_color_v2(hi_vpc_chn chn, const hi_vpc_pic_info *source_pic,
@@ -511,16 +525,12 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_copy_make_border(hi_vpc_chn chn, const hi_vpc_pic_i
 	struct ascendsim_vpc_task *t = NULL;
 	struct ascendsim_vpc_op *op;
 	hi_s32 ret;
-	int i;
 
-	if ((ret = prelude(api, chn, source_pic, task_id, milli_sec)) != HI_SUCCESS)
-		goto end;
-	if (!(t = new_task(api, 1, &ret)))
+	/* Interpolation 1: nearest, a plain copy inside the borders. */
+	if (!(t = one_op_task(api, chn, source_pic, dest_pic, 1, task_id, milli_sec, &ret)))
 		goto end;
 	op = &t->ops[0];
-	op->interp = ASCENDSIM_IMG_INTERP_NEAREST;
-	if ((ret = check_src(api, source_pic, &op->src)) ||
-	    (ret = check_dst(api, dest_pic, &op->dst)))
+	if (ret != HI_SUCCESS)
 		goto submit;
 	if (b->border_type != HI_BORDER_CONSTANT) {
 		ret = ascendsim_mpi_fail(api, VPC_ERR(HI_ERR_NOT_SUPPORT),
@@ -544,9 +554,7 @@ MPI_EXPORT hi_s32 hi_mpi_vpc_copy_make_border(hi_vpc_chn chn, const hi_vpc_pic_i
 	op->dst_rect = (struct ascendsim_rect){ b->left, b->top, op->src.width, op->src.height };
 	if ((ret = check_rect(api, &op->dst, &op->dst_rect, "picture inside the borders")))
 		goto submit;
-	op->fill = true;
-	for (i = 0; i < 4; i++)
-		op->fill_value[i] = b->scalar_value.val[i];
+	set_fill(op, &b->scalar_value);
 submit:
 	ret = submit(api, chn, t, ret, task_id);
 end:
