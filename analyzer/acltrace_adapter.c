@@ -56,7 +56,7 @@ static const struct {
 		      { "api", "pool", "device", "rc", "policy", "requested", "size", "addr",
 			"stack" } },
 	[H_FREE] = { { "acltrace:free" }, { "api", "action", "addr", "stack", "pool" } },
-	[H_USE] = { { "acltrace:use" }, { "api", "role", "addr", "size", "task", "stack" } },
+	[H_USE] = { { "acltrace:use" }, { "api", "role", "addr", "size", "stack" } },
 	[H_TASK_SUBMIT] = { { "acltrace:task_submit" }, { "api", "stream", "task", "stack" } },
 	[H_TASK_RETIRE] = { { "acltrace:task_retire" }, { "api", "stream", "task", "stack" } },
 	[H_FINDING] = { { "acltrace:finding" },
@@ -474,8 +474,7 @@ static int convert_event(struct sink *s, const bt_message *msg)
 		ev.u.use.role = role_of(ci, F(1));
 		ev.u.use.addr = member_u(p, ci, 2);
 		ev.u.use.size = member_u(p, ci, 3);
-		ev.u.use.task = member_u(p, ci, 4);
-		ev.u.use.stack_id = member_u(p, ci, 5);
+		ev.u.use.stack_id = member_u(p, ci, 4);
 		break;
 	case H_TASK_SUBMIT:
 	case H_TASK_RETIRE:

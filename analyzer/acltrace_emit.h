@@ -79,6 +79,7 @@ struct acltrace_emitter {
 /* Back-ends. */
 struct acltrace_emitter *acltrace_emitter_text(FILE *out, bool colour);
 struct acltrace_emitter *acltrace_emitter_json(FILE *out);
+struct acltrace_emitter *acltrace_emitter_html(FILE *out);
 void acltrace_emitter_destroy(struct acltrace_emitter *e);
 
 /* Walks the finished model through an emitter. Returns 0 or -1. */

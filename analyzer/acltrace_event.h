@@ -121,7 +121,6 @@ struct acltrace_event {
 		struct {
 			uint64_t addr;
 			uint64_t size;
-			uint64_t task; /* 0: synchronous */
 			uint64_t stack_id;
 			uint32_t api;
 			uint32_t role; /* enum acltrace_use_role */

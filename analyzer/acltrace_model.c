@@ -89,6 +89,11 @@ uint32_t acltrace_use_needs(const char *api, uint32_t role)
 		need |= ACLTRACE_NEED_DVPP | ACLTRACE_NEED_ALIGN128;
 	if (starts_with(api, "aclrtMemcpyAsync") || starts_with(api, "aclrtMemcpy2dAsync"))
 		need |= ACLTRACE_NEED_PINNED_HOST;
+	/* the trace's roles are input/output/inout: every buffer of these loads is work or weight
+	 * memory (the model file or image is not recorded as a use) */
+	if (strcmp(api, "aclmdlLoadFromFileWithMem") == 0 ||
+	    strcmp(api, "aclmdlLoadFromMemWithMem") == 0)
+		need |= ACLTRACE_NEED_RUNTIME_MEM;
 	return need;
 }
 
@@ -219,7 +224,10 @@ static void process_destroy(struct acltrace_process *p)
 	while (acltrace_map_next(&p->sites, &it, &key, &val))
 		free(val);
 	acltrace_map_fini(&p->sites);
-	acltrace_map_fini(&p->task_stream);
+	it = 0;
+	while (acltrace_map_next(&p->calls, &it, &key, &val))
+		free(val);
+	acltrace_map_fini(&p->calls);
 	acltrace_vec_fini(&p->pending);
 	for (size_t i = 0; i < ACLTRACE_MAX_API; i++)
 		free(p->api_names[i]);
@@ -446,9 +454,15 @@ static void set_alloc(struct acltrace_finding *f, const struct acltrace_alloc_re
 static struct acltrace_site *site_get(struct acltrace_model *m, struct acltrace_process *p,
 				      uint64_t stack_id)
 {
+	/* a loop allocates from a few sites: a direct-mapped cache in front of the map */
+	struct acltrace_site **slot = &p->site_cache[stack_id % ACLTRACE_SITE_CACHE];
+	if (*slot && (*slot)->stack_id == stack_id)
+		return *slot;
 	struct acltrace_site *s = acltrace_map_get(&p->sites, stack_id);
-	if (s)
+	if (s) {
+		*slot = s;
 		return s;
+	}
 	s = calloc(1, sizeof(*s));
 	if (!s || acltrace_map_put(&p->sites, stack_id, s) != 0) {
 		free(s);
@@ -504,8 +518,7 @@ static struct acltrace_alloc_rec *live_at(const struct acltrace_process *p, uint
 /* Forgets a freed record (it stays in the ring, which owns it). */
 static void freed_remove(struct acltrace_process *p, struct acltrace_alloc_rec *fr)
 {
-	if (acltrace_map_get(&p->freed_idx, fr->node.key) == fr)
-		acltrace_map_del(&p->freed_idx, fr->node.key);
+	acltrace_map_del_if(&p->freed_idx, fr->node.key, fr);
 	if (fr->in_freed_treap) {
 		acltrace_treap_remove(&p->freed, &fr->node);
 		fr->in_freed_treap = false;
@@ -970,6 +983,9 @@ static void forget_pending(struct acltrace_process *p)
 	p->pending_dropped = true;
 }
 
+static int call_add_use(struct acltrace_process *p, const struct acltrace_event *ev,
+			const struct acltrace_alloc_rec *r);
+
 static int on_use(struct acltrace_model *m, struct acltrace_process *p,
 		  const struct acltrace_event *ev)
 {
@@ -1126,52 +1142,79 @@ static int on_use(struct acltrace_model *m, struct acltrace_process *p,
 		set_alloc(f, r);
 		set_message(f, "%s with host side 0x%" PRIx64 ", not 64-byte aligned", api, addr);
 	}
-	if (ev->u.use.task != 0) {
-		if (p->pending.len >= ACLTRACE_MAX_PENDING)
-			forget_pending(p);
-		struct acltrace_pending_use *pu = acltrace_vec_push(&p->pending);
-		if (!pu)
+	return call_add_use(p, ev, r);
+}
+
+/*
+ * The uses of one call arrive before its task_submit (same thread, API and stack): they are
+ * collected per thread until the submission names the task, or until another call starts.
+ */
+static int call_add_use(struct acltrace_process *p, const struct acltrace_event *ev,
+			const struct acltrace_alloc_rec *r)
+{
+	uint64_t key = (uint32_t)ev->tid;
+	struct acltrace_call *c = acltrace_map_get(&p->calls, key);
+	if (!c) {
+		c = calloc(1, sizeof(*c));
+		if (!c || acltrace_map_put(&p->calls, key, c) != 0) {
+			free(c);
 			return -1;
-		pu->addr = r->node.key;
-		pu->task = ev->u.use.task;
-		pu->gen = r->gen;
-		r->pending++;
+		}
+	}
+	if (c->api != ev->u.use.api || c->stack_id != ev->u.use.stack_id) {
+		c->api = ev->u.use.api;
+		c->stack_id = ev->u.use.stack_id;
+		c->n = 0;
+	}
+	if (c->n < ACLTRACE_CALL_BUFS) {
+		c->addr[c->n] = r->node.key;
+		c->gen[c->n] = r->gen;
+		c->n++;
 	}
 	return 0;
 }
 
 static int on_submit(struct acltrace_process *p, const struct acltrace_event *ev)
 {
-	if (ev->u.task.task == 0)
+	struct acltrace_call *c = acltrace_map_get(&p->calls, (uint32_t)ev->tid);
+	if (!c || c->n == 0 || c->api != ev->u.task.api || c->stack_id != ev->u.task.stack_id)
 		return 0;
-	if (p->task_stream.len >= ACLTRACE_MAX_PENDING) {
-		/* never synchronized: forget the streams (any sync then retires those tasks) */
-		acltrace_map_fini(&p->task_stream);
-		acltrace_map_init(&p->task_stream);
+	for (uint32_t i = 0; i < c->n; i++) {
+		struct acltrace_alloc_rec *r = live_at(p, c->addr[i]);
+		if (!r || r->gen != c->gen[i])
+			continue; /* freed since (by another thread) */
+		if (p->pending.len >= ACLTRACE_MAX_PENDING)
+			forget_pending(p);
+		struct acltrace_pending_use *pu = acltrace_vec_push(&p->pending);
+		if (!pu)
+			return -1;
+		pu->addr = r->node.key;
+		pu->stream = ev->u.task.stream;
+		pu->task = ev->u.task.task;
+		pu->gen = r->gen;
+		r->pending++;
 	}
-	return acltrace_map_put(&p->task_stream, ev->u.task.task,
-				(void *)(uintptr_t)(ev->u.task.stream + 1));
+	c->n = 0;
+	return 0;
 }
 
-/* Every task of `stream` with an id <= `task` is complete. */
+/*
+ * The preload emits one task_retire per completed task (a stream synchronization retires each
+ * task of the stream), so a retire matches its task exactly: VPC task ids are per channel.
+ */
 static void on_retire(struct acltrace_process *p, const struct acltrace_event *ev)
 {
 	size_t keep = 0;
 
 	for (size_t i = 0; i < p->pending.len; i++) {
 		struct acltrace_pending_use *pu = acltrace_vec_at(&p->pending, i);
-		uintptr_t s1 = (uintptr_t)acltrace_map_get(&p->task_stream, pu->task);
-		/* a task whose submission was not seen is retired by any stream's sync */
-		bool done = pu->task <= ev->u.task.task && (s1 == 0 || s1 - 1 == ev->u.task.stream);
-		if (!done) {
+		if (pu->task != ev->u.task.task || pu->stream != ev->u.task.stream) {
 			*(struct acltrace_pending_use *)acltrace_vec_at(&p->pending, keep++) = *pu;
 			continue;
 		}
 		struct acltrace_alloc_rec *r = live_at(p, pu->addr);
 		if (r && r->gen == pu->gen && r->pending > 0)
 			r->pending--;
-		if (s1)
-			acltrace_map_del(&p->task_stream, pu->task);
 	}
 	p->pending.len = keep;
 }

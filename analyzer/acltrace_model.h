@@ -18,6 +18,7 @@
 #define ACLTRACE_MAX_API	256
 #define ACLTRACE_MAX_DEVICES	64
 #define ACLTRACE_MAX_PENDING	(1u << 20) /* async uses remembered per process */
+#define ACLTRACE_SITE_CACHE	16
 
 /* Which API allocated a buffer; decides the right free (issue 4's table). */
 enum acltrace_family {
@@ -164,6 +165,8 @@ struct acltrace_pool_acct {
 	uint64_t reserved_bytes; /* memory the runtime takes out of the pool for itself */
 	const char *capacity_source;
 	const char *profile_name; /* NULL when the capacity did not come from a profile */
+	/* ACLTRACE_DVPP_LIMIT: the preload holds requested bytes to it, so the report does too */
+	bool by_requested;
 	struct acltrace_pool_acct *next;
 };
 
@@ -193,12 +196,13 @@ struct acltrace_process {
 	struct acltrace_treap freed;	  /* freed records by address (see freed_containing) */
 	struct acltrace_vec freed_fifo;	  /* of struct acltrace_alloc_rec *: the freed, a ring */
 	size_t freed_head;
-	struct acltrace_map stacks;	 /* id -> struct acltrace_stack * */
-	struct acltrace_map sites;	 /* alloc stack id -> struct acltrace_site * */
-	struct acltrace_map task_stream; /* task id -> stream + 1 */
-	struct acltrace_vec pending;	 /* of struct acltrace_pending_use: async uses in flight */
-	bool pending_dropped;		 /* some were forgotten (see forget_pending) */
-	struct acltrace_vec modules;	 /* of struct acltrace_module */
+	struct acltrace_map stacks; /* id -> struct acltrace_stack * */
+	struct acltrace_map sites;  /* alloc stack id -> struct acltrace_site * */
+	struct acltrace_site *site_cache[ACLTRACE_SITE_CACHE]; /* by stack id, see site_get */
+	struct acltrace_map calls;   /* thread id -> struct acltrace_call * (see call_add_use) */
+	struct acltrace_vec pending; /* of struct acltrace_pending_use: async uses in flight */
+	bool pending_dropped;	     /* some were forgotten (see forget_pending) */
+	struct acltrace_vec modules; /* of struct acltrace_module */
 	uint64_t allocs, frees, uses, preload_findings, unmatched_frees, missing_stacks;
 	uint64_t refused_frees; /* frees the runtime refused (seen by a later free) */
 	struct acltrace_process *next;

@@ -22,8 +22,19 @@ struct acltrace_alloc_rec {
 
 struct acltrace_pending_use {
 	uint64_t addr;
+	uint64_t stream;
 	uint64_t task;
 	uint32_t gen;
+};
+
+/* The buffers of a thread's latest call, until its task_submit (uses precede it). */
+#define ACLTRACE_CALL_BUFS 64
+struct acltrace_call {
+	uint64_t stack_id;
+	uint32_t api;
+	uint32_t n;
+	uint64_t addr[ACLTRACE_CALL_BUFS];
+	uint32_t gen[ACLTRACE_CALL_BUFS];
 };
 
 #define ACLTRACE_MAX_TRACES 1024 /* as many as the adapter opens */

@@ -212,6 +212,7 @@ acltrace_model_apply_profile(struct acltrace_model *m,
 		a->reserved_bytes = 0;
 		a->capacity_source = NULL;
 		a->profile_name = NULL;
+		a->by_requested = false;
 		static const char *const recorded[] = {
 			"recorded in the trace", "recorded in the trace (queried from the runtime)",
 			"recorded in the trace (ACLTRACE_DVPP_LIMIT)",
@@ -223,23 +224,33 @@ acltrace_model_apply_profile(struct acltrace_model *m,
 			a->capacity_source = pr->pools[a->pool].source;
 			a->profile_name = pr->name;
 		}
-		/* without --device-profile, what the traced process knew beats a SoC guess */
-		if (!profile && a->recorded_capacity) {
+		/*
+		 * What the traced process knew (the runtime's figure, ACLTRACE_DVPP_LIMIT) beats
+		 * any profile: profiles give no device-memory total, and a limit is deliberate.
+		 */
+		if (a->recorded_capacity) {
 			a->capacity_bytes = a->recorded_capacity;
 			a->capacity_source =
 			    recorded[a->recorded_source < 4 ? a->recorded_source : 0];
 			a->profile_name = NULL;
+			if (a->recorded_source == ACLTRACE_CAPSRC_LIMIT) {
+				a->by_requested = true;
+				a->reserved_bytes = 0;
+			}
 		}
 		if (ovr && ovr->set[a->pool]) {
 			a->capacity_bytes = ovr->bytes[a->pool];
 			a->capacity_source = "--pool-capacity";
 			a->profile_name = NULL;
+			a->by_requested = false;
 		}
 		if (a->capacity_bytes == 0)
 			continue;
 		/* DVPP memory comes in 2 MiB huge pages: what fits is counted in pages */
 		uint64_t need = a->peak_bytes + a->reserved_bytes;
-		if (a->pool == ACLTRACE_POOL_DVPP)
+		if (a->by_requested)
+			need = a->peak_requested;
+		else if (a->pool == ACLTRACE_POOL_DVPP)
 			need = round_up(a->peak_bytes, ACLTRACE_HUGEPAGE_BYTES);
 		if (need <= a->capacity_bytes)
 			continue;
@@ -263,9 +274,10 @@ acltrace_model_apply_profile(struct acltrace_model *m,
 			 "predicted: pool %s of device %d needs %s at its peak%s, more than the %s "
 			 "of %s; the stack is the largest site at the peak",
 			 acltrace_pool_name(a->pool), a->device, peak,
-			 a->pool == ACLTRACE_POOL_DVPP ? " (in 2 MiB huge pages)"
-			 : a->reserved_bytes	       ? " (with the runtime's reserve)"
-						       : "",
+			 a->by_requested		 ? " (requested bytes, as the limit counts)"
+			 : a->pool == ACLTRACE_POOL_DVPP ? " (in 2 MiB huge pages)"
+			 : a->reserved_bytes		 ? " (with the runtime's reserve)"
+							 : "",
 			 cap, a->profile_name ? a->profile_name : "the given capacity");
 	}
 	return first;

@@ -115,8 +115,8 @@ static int emit_pool(struct acltrace_model *m, struct acltrace_symbolizer *sym,
 	int rc = -1;
 
 	rp.host = acltrace_model_host_name(m, a->host);
-	rp.headroom =
-	    (int64_t)a->capacity_bytes - (int64_t)a->reserved_bytes - (int64_t)a->peak_bytes;
+	rp.headroom = (int64_t)a->capacity_bytes - (int64_t)a->reserved_bytes -
+		      (int64_t)(a->by_requested ? a->peak_requested : a->peak_bytes);
 	const struct acltrace_model_stats *st = acltrace_model_stats(m);
 	if (a->peak_time_ns >= st->first_time_ns && st->first_time_ns != UINT64_MAX)
 		rp.peak_offset_s = (double)(a->peak_time_ns - st->first_time_ns) / 1e9;

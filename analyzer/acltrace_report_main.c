@@ -38,7 +38,8 @@ static void usage(FILE *o, const char *prog)
 	    "Usage: %s [options] TRACE...\n"
 	    "Analyse acltrace traces (LTTng CTF directories): misuse findings, leaks, pool peaks.\n"
 	    "\n"
-	    "  -f, --format text|json     output format (default: text)\n"
+	    "  -f, --format text|json|html  output format (default: text); html: one\n"
+	    "                             self-contained page\n"
 	    "  -o, --output FILE          write the report to FILE (default: standard output)\n"
 	    "      --device-profile NAME  pool capacities of this device (list: --device-profile "
 	    "list);\n"
@@ -114,9 +115,10 @@ static int parse_options(int argc, char **argv, struct options *o)
 	while ((c = getopt_long(argc, argv, "f:o:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0) {
-				fprintf(stderr, "%s: unknown format '%s' (text or json)\n", argv[0],
-					optarg);
+			if (strcmp(optarg, "text") != 0 && strcmp(optarg, "json") != 0 &&
+			    strcmp(optarg, "html") != 0) {
+				fprintf(stderr, "%s: unknown format '%s' (text, json or html)\n",
+					argv[0], optarg);
 				return -1;
 			}
 			o->format = optarg;
@@ -314,8 +316,12 @@ static int run(const struct options *o, const char *prog, const char *const *pat
 			goto out;
 		}
 	}
-	e = strcmp(o->format, "json") == 0 ? acltrace_emitter_json(out)
-					   : acltrace_emitter_text(out, want_colour(o, out));
+	if (strcmp(o->format, "json") == 0)
+		e = acltrace_emitter_json(out);
+	else if (strcmp(o->format, "html") == 0)
+		e = acltrace_emitter_html(out);
+	else
+		e = acltrace_emitter_text(out, want_colour(o, out));
 	sym = acltrace_symbolizer_create(o->debug_dir, o->sysroot);
 	if (!e || !sym) {
 		fprintf(stderr, "%s: out of memory\n", prog);

@@ -11,8 +11,7 @@ void acltrace_map_init(struct acltrace_map *m)
 
 void acltrace_map_fini(struct acltrace_map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -28,9 +27,9 @@ void *acltrace_map_get(const struct acltrace_map *m, uint64_t key)
 	if (m->cap == 0)
 		return NULL;
 	for (size_t i = map_slot(m, key);; i = (i + 1) & (m->cap - 1)) {
-		if (m->keys[i] == key)
-			return m->vals[i];
-		if (m->keys[i] == 0)
+		if (m->slots[i].key == key)
+			return m->slots[i].val;
+		if (m->slots[i].key == 0)
 			return NULL;
 	}
 }
@@ -38,27 +37,20 @@ void *acltrace_map_get(const struct acltrace_map *m, uint64_t key)
 static int map_grow(struct acltrace_map *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 16;
-	uint64_t *nk = calloc(ncap, sizeof(*nk));
-	void **nv = calloc(ncap, sizeof(*nv));
+	struct acltrace_map_slot *ns = calloc(ncap, sizeof(*ns));
 
-	if (!nk || !nv) {
-		free(nk);
-		free(nv);
+	if (!ns)
 		return -1;
-	}
 	for (size_t i = 0; i < m->cap; i++) {
-		if (m->keys[i] == 0)
+		if (m->slots[i].key == 0)
 			continue;
-		size_t j = (size_t)acltrace_hash64(m->keys[i]) & (ncap - 1);
-		while (nk[j] != 0)
+		size_t j = (size_t)acltrace_hash64(m->slots[i].key) & (ncap - 1);
+		while (ns[j].key != 0)
 			j = (j + 1) & (ncap - 1);
-		nk[j] = m->keys[i];
-		nv[j] = m->vals[i];
+		ns[j] = m->slots[i];
 	}
-	free(m->keys);
-	free(m->vals);
-	m->keys = nk;
-	m->vals = nv;
+	free(m->slots);
+	m->slots = ns;
 	m->cap = ncap;
 	return 0;
 }
@@ -74,13 +66,29 @@ int acltrace_map_put(struct acltrace_map *m, uint64_t key, void *val)
 	if ((m->len + 1) * 4 >= m->cap * 3 && map_grow(m) != 0)
 		return -1;
 	size_t i = map_slot(m, key);
-	while (m->keys[i] != 0 && m->keys[i] != key)
+	while (m->slots[i].key != 0 && m->slots[i].key != key)
 		i = (i + 1) & (m->cap - 1);
-	if (m->keys[i] == 0)
+	if (m->slots[i].key == 0)
 		m->len++;
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i].key = key;
+	m->slots[i].val = val;
 	return 0;
+}
+
+/* Backward-shift deletion of slot i keeps probe chains intact without tombstones. */
+static void map_remove_slot(struct acltrace_map *m, size_t i)
+{
+	size_t hole = i;
+	m->len--;
+	for (size_t j = (i + 1) & (m->cap - 1); m->slots[j].key != 0; j = (j + 1) & (m->cap - 1)) {
+		size_t home = map_slot(m, m->slots[j].key);
+		if (((j - home) & (m->cap - 1)) >= ((j - hole) & (m->cap - 1))) {
+			m->slots[hole] = m->slots[j];
+			hole = j;
+		}
+	}
+	m->slots[hole].key = 0;
+	m->slots[hole].val = NULL;
 }
 
 void *acltrace_map_del(struct acltrace_map *m, uint64_t key)
@@ -95,26 +103,33 @@ void *acltrace_map_del(struct acltrace_map *m, uint64_t key)
 	if (m->cap == 0)
 		return NULL;
 	size_t i = map_slot(m, key);
-	while (m->keys[i] != key) {
-		if (m->keys[i] == 0)
+	while (m->slots[i].key != key) {
+		if (m->slots[i].key == 0)
 			return NULL;
 		i = (i + 1) & (m->cap - 1);
 	}
-	void *val = m->vals[i];
-	m->len--;
-	/* Backward-shift deletion keeps probe chains intact without tombstones. */
-	size_t hole = i;
-	for (size_t j = (i + 1) & (m->cap - 1); m->keys[j] != 0; j = (j + 1) & (m->cap - 1)) {
-		size_t home = map_slot(m, m->keys[j]);
-		if (((j - home) & (m->cap - 1)) >= ((j - hole) & (m->cap - 1))) {
-			m->keys[hole] = m->keys[j];
-			m->vals[hole] = m->vals[j];
-			hole = j;
-		}
-	}
-	m->keys[hole] = 0;
-	m->vals[hole] = NULL;
+	void *val = m->slots[i].val;
+	map_remove_slot(m, i);
 	return val;
+}
+
+void acltrace_map_del_if(struct acltrace_map *m, uint64_t key, const void *val)
+{
+	if (key == 0) {
+		if (m->has_zero && m->zero_val == val)
+			acltrace_map_del(m, 0);
+		return;
+	}
+	if (m->cap == 0)
+		return;
+	size_t i = map_slot(m, key);
+	while (m->slots[i].key != key) {
+		if (m->slots[i].key == 0)
+			return;
+		i = (i + 1) & (m->cap - 1);
+	}
+	if (m->slots[i].val == val)
+		map_remove_slot(m, i);
 }
 
 int acltrace_map_next(const struct acltrace_map *m, size_t *i, uint64_t *key, void **val)
@@ -128,10 +143,10 @@ int acltrace_map_next(const struct acltrace_map *m, size_t *i, uint64_t *key, vo
 	if (*i == 0)
 		*i = 1;
 	for (size_t j = *i - 1; j < m->cap; j++) {
-		if (m->keys[j] != 0) {
+		if (m->slots[j].key != 0) {
 			*i = j + 2;
-			*key = m->keys[j];
-			*val = m->vals[j];
+			*key = m->slots[j].key;
+			*val = m->slots[j].val;
 			return 1;
 		}
 	}

@@ -7,9 +7,14 @@
 #include <stdint.h>
 
 /* Open addressing, linear probing; key 0 is allowed (stored out of band). */
+/* A key and its value side by side: one cache line per probe. */
+struct acltrace_map_slot {
+	uint64_t key;
+	void *val;
+};
+
 struct acltrace_map {
-	uint64_t *keys;
-	void **vals;
+	struct acltrace_map_slot *slots;
 	size_t cap; /* power of two, or 0 */
 	size_t len;
 	void *zero_val;
@@ -22,6 +27,8 @@ void *acltrace_map_get(const struct acltrace_map *m, uint64_t key);
 /* Returns 0, or -1 when out of memory. val must not be NULL. */
 int acltrace_map_put(struct acltrace_map *m, uint64_t key, void *val);
 void *acltrace_map_del(struct acltrace_map *m, uint64_t key);
+/* Removes key only when it maps to val (one probe instead of a get and a delete). */
+void acltrace_map_del_if(struct acltrace_map *m, uint64_t key, const void *val);
 /* Iteration: i from 0 while acltrace_map_next(m, &i, &key, &val) returns 1. */
 int acltrace_map_next(const struct acltrace_map *m, size_t *i, uint64_t *key, void **val);
 

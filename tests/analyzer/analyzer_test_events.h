@@ -25,6 +25,7 @@ enum {
 	API_MDL_LOAD_WITH_MEM,
 	API_MEMCPY,
 	API_SYNC_STREAM,
+	API_MDL_EXECUTE,
 	API_COUNT_
 };
 
@@ -44,6 +45,7 @@ static const char *const test_api_names[API_COUNT_] = {
 	[API_MDL_LOAD_WITH_MEM] = "aclmdlLoadFromFileWithMem",
 	[API_MEMCPY] = "aclrtMemcpy",
 	[API_SYNC_STREAM] = "aclrtSynchronizeStream",
+	[API_MDL_EXECUTE] = "aclmdlExecute",
 };
 
 struct tb {
@@ -156,15 +158,26 @@ static inline void tb_free(struct tb *b, uint32_t api, uint64_t addr, uint64_t s
 }
 
 static inline void tb_use(struct tb *b, uint32_t api, uint32_t role, uint64_t addr, uint64_t size,
-			  uint64_t task, uint64_t stack)
+			  uint64_t stack)
 {
 	struct acltrace_event ev = { .type = ACLTRACE_EV_USE };
 	ev.u.use.api = api;
 	ev.u.use.role = role;
 	ev.u.use.addr = addr;
 	ev.u.use.size = size;
-	ev.u.use.task = task;
 	ev.u.use.stack_id = stack;
+	tb_feed(b, &ev);
+}
+
+/* The submission of the call whose uses came last on this thread (same API and stack). */
+static inline void tb_submit(struct tb *b, uint32_t api, uint64_t stream, uint64_t task,
+			     uint64_t stack)
+{
+	struct acltrace_event ev = { .type = ACLTRACE_EV_TASK_SUBMIT };
+	ev.u.task.api = api;
+	ev.u.task.stream = stream;
+	ev.u.task.task = task;
+	ev.u.task.stack_id = stack;
 	tb_feed(b, &ev);
 }
 

@@ -90,7 +90,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		} else if (ev.type == ACLTRACE_EV_USE) {
 			ev.u.use.addr = a;
 			ev.u.use.size = b;
-			ev.u.use.task = x % 4;
 			ev.u.use.stack_id = y % 6;
 			ev.u.use.api = (uint32_t)(y % 12);
 			ev.u.use.role = (uint32_t)(x % 10);
@@ -98,6 +97,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   ev.type == ACLTRACE_EV_TASK_RETIRE) {
 			ev.u.task.stream = x % 3;
 			ev.u.task.task = y % 5;
+			ev.u.task.stack_id = y % 6;
+			ev.u.task.api = (uint32_t)(x % 12);
 		} else if (ev.type == ACLTRACE_EV_FINDING) {
 			ev.u.finding.kind = (uint32_t)(x % 16);
 			ev.u.finding.severity = y & 1;
@@ -151,8 +152,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		acltrace_model_apply_profile(m, NULL, &ovr);
 		FILE *out = fopen("/dev/null", "w");
 		if (out) {
-			struct acltrace_emitter *e = (data[0] & 1)
-							 ? acltrace_emitter_json(out)
+			struct acltrace_emitter *e = (data[0] % 3) == 0 ? acltrace_emitter_json(out)
+						     : (data[0] % 3) == 1
+							 ? acltrace_emitter_html(out)
 							 : acltrace_emitter_text(out, true);
 			struct acltrace_report_info info = { .profile_selected_by = "none" };
 			if (e)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Records a program with `acltrace record`, analyses the trace with the analyzer and checks the
-JSON report against the program's annotations.
+JSON report against the program's annotations. With --run the program runs under
+`acltrace run --format json` instead, and the report it prints is checked.
 
 Annotations sit on the line the finding's innermost frame in that source must point at:
 
@@ -58,9 +59,13 @@ def main():
     ap.add_argument("--expect-none", action="store_true")
     ap.add_argument("--report-arg", action="append", default=[])
     ap.add_argument("--keep", action="store_true")
-    ap.add_argument("--end-of-trace-leaks", action="store_true",
-                    help="accept leaks found live when the trace ended (uncertain)")
     ap.add_argument("--env", action="append", default=[], help="NAME=VALUE for the program")
+    ap.add_argument("--mode", help="observe or enforce (acltrace --mode)")
+    ap.add_argument("--run", action="store_true",
+                    help="use `acltrace run --format json` instead of record + report")
+    ap.add_argument("--expect", action="append", default=[],
+                    help="KIND:COUNT the report must hold (summed over sites), instead of "
+                    "annotations")
     ap.add_argument("program", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     prog = a.program[1:] if a.program and a.program[0] == "--" else a.program
@@ -78,17 +83,33 @@ def main():
             name, _, value = kv.partition("=")
             env[name] = value
         trace = os.path.join(tmp, "trace")
-        try:
-            rec = subprocess.run([a.acltrace, "record", "-o", trace, "--"] + prog, env=env,
-                                 capture_output=True, text=True, timeout=90)
-        except subprocess.TimeoutExpired:
-            fail("acltrace record did not finish within 90 s")
-        if not os.path.isdir(trace):
-            fail("acltrace record wrote no trace (status %d)" % rec.returncode, rec.stderr)
-        rep = subprocess.run([a.report, "--format", "json", "--no-progress"] + a.report_arg +
-                             [trace], capture_output=True, text=True, timeout=90)
-        if rep.returncode != 0:
-            fail("acltrace-report exited with %d" % rep.returncode, rep.stderr)
+        mode = ["--mode", a.mode] if a.mode else []
+        if a.run:
+            out = os.path.join(tmp, "report.json")
+            try:
+                rep = subprocess.run([a.acltrace, "run"] + mode + ["--format", "json",
+                                      "--report", out, "-o", trace, "--"] + prog, env=env,
+                                     capture_output=True, text=True, timeout=120)
+            except subprocess.TimeoutExpired:
+                fail("acltrace run did not finish within 120 s")
+            if not os.path.isfile(out):
+                fail("acltrace run wrote no report (status %d)" % rep.returncode, rep.stderr)
+            with open(out, encoding="utf-8") as f:
+                rep = subprocess.CompletedProcess(rep.args, 0, f.read(), rep.stderr)
+        else:
+            try:
+                rec = subprocess.run([a.acltrace, "record"] + mode + ["-o", trace, "--"] + prog,
+                                     env=env, capture_output=True, text=True, timeout=90)
+            except subprocess.TimeoutExpired:
+                fail("acltrace record did not finish within 90 s")
+            if not os.path.isdir(trace):
+                fail("acltrace record wrote no trace (status %d)" % rec.returncode,
+                     rec.stderr)
+            rep = subprocess.run([a.report, "--format", "json", "--no-progress"] +
+                                 a.report_arg + [trace], capture_output=True, text=True,
+                                 timeout=90)
+            if rep.returncode != 0:
+                fail("acltrace-report exited with %d" % rep.returncode, rep.stderr)
         try:
             report = json.loads(rep.stdout)
         except ValueError as e:
@@ -105,6 +126,20 @@ def main():
                 fail("%d findings in a correct program" % len(findings), dump)
             print("report_check: OK, no findings")
             return
+        if a.expect:
+            want = {}
+            for e in a.expect:
+                kind, _, n = e.partition(":")
+                want[kind] = want.get(kind, 0) + int(n or 1)
+            have = {}
+            for f in findings:
+                if f["uncertain"]:
+                    fail("finding %s is uncertain in a complete trace" % f["kind"], dump)
+                have[f["kind"]] = have.get(f["kind"], 0) + f["count"]
+            if have != want:
+                fail("findings by kind %s, expected %s" % (have, want), dump)
+            print("report_check: OK, %s" % want)
+            return
         exp = expectations(a.source)
         if not exp:
             fail("no acltrace-expect annotations in %s" % a.source)
@@ -114,8 +149,8 @@ def main():
             loc = location(f, basenames)
             if loc is None:
                 fail("finding %s has no frame in %s" % (f["kind"], sorted(basenames)), dump)
-            eot = f["kind"] == "leak" and f.get("leak_when") == "end-of-trace"
-            if f["uncertain"] and not (eot and a.end_of_trace_leaks):
+            # the exit event is in the trace: a leak is never "live when the trace ended"
+            if f["uncertain"] or f.get("leak_when") == "end-of-trace":
                 fail("finding %s at %s:%d is uncertain in a complete trace" % ((f["kind"],) + loc),
                      dump)
             if f["cross_check"] not in ("confirmed", "no-preload-findings"):

@@ -56,10 +56,13 @@ static void test_correct_program_has_no_findings(void **state)
 	tb_alloc(b, API_RT_MALLOC_HOST, 4096, HOST_BASE, 2);
 	tb_alloc(b, API_DVPP_MALLOC, 8192, DVPP_BASE, 3);
 	tb_alloc(b, API_HI_DVPP_MALLOC, 8192, DVPP_BASE + 0x10000, 4);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 8192, 1, 5);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_WRITE, DVPP_BASE + 0x10000, 4096, 1, 5);
-	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE, 4096, 2, 6);
-	tb_use(b, API_MDL_LOAD_WITH_MEM, ACLTRACE_ROLE_MODEL_WORK, DEV_BASE, 1000, 0, 7);
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 8192, 5);
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_WRITE, DVPP_BASE + 0x10000, 4096, 5);
+	tb_submit(b, API_VPC_RESIZE, 0, 1, 5);
+	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE, 4096, 6);
+	tb_submit(b, API_MEMCPY_ASYNC, 0, 2, 6);
+	tb_use(b, API_MDL_LOAD_WITH_MEM, ACLTRACE_ROLE_MODEL_WORK, DEV_BASE, 1000, 7);
+	tb_task(b, ACLTRACE_EV_TASK_RETIRE, 0, 1);
 	tb_task(b, ACLTRACE_EV_TASK_RETIRE, 0, 2);
 	tb_free(b, API_RT_FREE, DEV_BASE, 8);
 	tb_free(b, API_RT_FREE_HOST, HOST_BASE, 9);
@@ -345,20 +348,21 @@ static void test_use_findings(void **state)
 	tb_alloc(b, API_DVPP_MALLOC, 1000, DVPP_BASE, 1);
 	tb_alloc(b, API_RT_MALLOC, 1000, DEV_BASE, 2);
 	tb_alloc(b, API_DVPP_MALLOC, 4096, DVPP_BASE + 0x10000, 3);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 1500, 0, 10); /* overflow */
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DEV_BASE, 100, 0, 11);   /* non-dvpp */
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, 0x5555000, 100, 0, 12);  /* heap */
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE + 0x10000 + 64, 64, 0, 13);
-	tb_use(b, API_MDL_LOAD_WITH_MEM, ACLTRACE_ROLE_MODEL_WEIGHT, DVPP_BASE, 100, 0, 14);
-	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, 0x5556000, 100, 0, 15); /* heap host */
-	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_WRITE, DEV_BASE, 100, 0, 15); /* device side */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 1500, 10); /* overflow */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DEV_BASE, 100, 11);   /* non-dvpp */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, 0x5555000, 100, 12);  /* heap */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE + 0x10000 + 64, 64, 13);
+	/* the trace's roles are input/output/inout: the API says it is model memory */
+	tb_use(b, API_MDL_LOAD_WITH_MEM, ACLTRACE_ROLE_READ_WRITE, DVPP_BASE, 100, 14);
+	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, 0x5556000, 100, 15); /* heap host */
+	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_WRITE, DEV_BASE, 100, 15); /* device side */
 	tb_alloc(b, API_RT_MALLOC_HOST, 4096, HOST_BASE, 18);
-	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE + 8, 100, 0, 19); /* misaligned */
-	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE + 64, 100, 0, 20);
+	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE + 8, 100, 19); /* misaligned */
+	tb_use(b, API_MEMCPY_ASYNC, ACLTRACE_ROLE_READ, HOST_BASE + 64, 100, 20);
 	tb_free(b, API_DVPP_FREE, DVPP_BASE, 4);
-	tb_use(b, API_MEMCPY, ACLTRACE_ROLE_READ, DVPP_BASE + 8, 8, 0, 16); /* after free */
+	tb_use(b, API_MEMCPY, ACLTRACE_ROLE_READ, DVPP_BASE + 8, 8, 16); /* after free */
 	/* model input from DVPP output is the documented zero-copy path: nothing */
-	tb_use(b, API_MDL_LOAD_WITH_MEM, ACLTRACE_ROLE_MODEL_IO, DVPP_BASE + 0x10000, 4096, 0, 17);
+	tb_use(b, API_MDL_EXECUTE, ACLTRACE_ROLE_READ, DVPP_BASE + 0x10000, 4096, 17);
 	finish(b);
 	f = tb_find(b->m, ACLTRACE_FINDING_BUFFER_OVERFLOW, 100, NULL);
 	assert_non_null(f);
@@ -390,7 +394,7 @@ static void test_soc_rules(void **state)
 	struct tb *b = *state;
 	tb_start(b, 1, "Ascend910B1");
 	tb_alloc(b, API_RT_MALLOC, 1000, DEV_BASE, 2);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DEV_BASE, 100, 0, 11);
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DEV_BASE, 100, 11);
 	finish(b);
 	assert_int_equal(tb_total_findings(b->m), 0);
 }
@@ -402,10 +406,13 @@ static void test_freed_while_in_use(void **state)
 	tb_start(b, 1, NULL);
 	tb_alloc(b, API_DVPP_MALLOC, 4096, DVPP_BASE, 1);
 	tb_alloc(b, API_DVPP_MALLOC, 4096, DVPP_BASE + 0x10000, 1);
-	tb_task(b, ACLTRACE_EV_TASK_SUBMIT, 0xabc, 1);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 4096, 1, 2);
-	tb_task(b, ACLTRACE_EV_TASK_SUBMIT, 0xabc, 2);
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE + 0x10000, 4096, 2, 2);
+	/* as the preload records them: the uses of a call, then its submission */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 4096, 2);
+	tb_submit(b, API_VPC_RESIZE, 0xabc, 1, 2);
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE + 0x10000, 4096, 2);
+	tb_submit(b, API_VPC_RESIZE, 0xabc, 2, 2);
+	/* a use of another call that submits nothing (synchronous) changes nothing */
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, DVPP_BASE, 4096, 7);
 	tb_task(b, ACLTRACE_EV_TASK_RETIRE, 0xdef, 9);	   /* another stream: not ours */
 	tb_task(b, ACLTRACE_EV_TASK_RETIRE, 0xabc, 1);	   /* task 1 done, task 2 pending */
 	tb_free(b, API_DVPP_FREE, DVPP_BASE, 3);	   /* fine */
@@ -425,7 +432,7 @@ static void test_alloc_failures_and_unchecked(void **state)
 	tb_alloc(b, API_DVPP_MALLOC, 3 * MIB, DVPP_BASE, 1);
 	tb_alloc_rc(b, API_DVPP_MALLOC, 0, 8 * GIB, 0, 2, 207001); /* out of memory */
 	tb_alloc_rc(b, API_RT_MALLOC, 0, 0, 0, 3, 100000);	   /* invalid parameter */
-	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, 0, 100, 0, 4);
+	tb_use(b, API_VPC_RESIZE, ACLTRACE_ROLE_READ, 0, 100, 4);
 	finish(b);
 	const struct acltrace_finding *f =
 	    tb_find(b->m, ACLTRACE_FINDING_POOL_EXHAUSTED, 100, NULL);
@@ -571,6 +578,57 @@ static void test_profile_fits_and_override(void **state)
 	assert_int_equal(acltrace_profile_parse_size("-1", &v), -1);
 }
 
+/* A capacity the traced process recorded (acltrace:pool) beats any profile; the option beats
+ * both. */
+static void test_recorded_pool_capacity(void **state)
+{
+	struct tb *b = *state;
+	tb_start(b, 1, "Ascend310");
+	struct acltrace_event ev = { .type = ACLTRACE_EV_POOL };
+	ev.u.pool.device = 0;
+	ev.u.pool.pool = ACLTRACE_POOL_DVPP;
+	ev.u.pool.capacity = 2 * MIB;
+	ev.u.pool.source = ACLTRACE_CAPSRC_LIMIT;
+	tb_feed(b, &ev);
+	tb_alloc(b, API_DVPP_MALLOC, 3 * MIB, DVPP_BASE, 1);
+	finish(b);
+	acltrace_model_apply_profile(b->m, NULL, NULL);
+	const struct acltrace_pool_acct *a = tb_pool(b->m, ACLTRACE_POOL_DVPP, 0);
+	assert_int_equal(a->capacity_bytes, 2 * MIB);
+	assert_non_null(strstr(a->capacity_source, "ACLTRACE_DVPP_LIMIT"));
+	assert_non_null(tb_find(b->m, ACLTRACE_FINDING_POOL_EXHAUSTED, 100, NULL));
+	/* also against a chosen profile */
+	acltrace_model_apply_profile(b->m, acltrace_profile_by_name("ascend310p"), NULL);
+	assert_int_equal(a->capacity_bytes, 2 * MIB);
+	struct acltrace_capacity_override ovr = { 0 };
+	assert_int_equal(acltrace_profile_parse_capacity("dvpp=8M", &ovr), 0);
+	acltrace_model_apply_profile(b->m, NULL, &ovr);
+	assert_int_equal(a->capacity_bytes, 8 * MIB);
+	assert_string_equal(a->capacity_source, "--pool-capacity");
+}
+
+/* The hash map under the model: deletions keep every other key reachable. */
+static void test_map_delete(void **state)
+{
+	(void)state;
+	struct acltrace_map m;
+	static int vals[4096];
+	acltrace_map_init(&m);
+	for (uint64_t k = 0; k < 4096; k++)
+		assert_int_equal(acltrace_map_put(&m, k * 64, &vals[k]), 0);
+	for (uint64_t k = 0; k < 4096; k += 3)
+		acltrace_map_del_if(&m, k * 64, &vals[(k + 1) % 4096]); /* another value: kept */
+	assert_int_equal(m.len, 4096);
+	for (uint64_t k = 0; k < 4096; k += 3)
+		acltrace_map_del_if(&m, k * 64, &vals[k]);
+	for (uint64_t k = 1; k < 4096; k += 3)
+		assert_ptr_equal(acltrace_map_del(&m, k * 64), &vals[k]);
+	for (uint64_t k = 0; k < 4096; k++)
+		assert_ptr_equal(acltrace_map_get(&m, k * 64), k % 3 == 2 ? &vals[k] : NULL);
+	assert_int_equal(m.len, 4096 / 3);
+	acltrace_map_fini(&m);
+}
+
 static void test_cross_check_with_preload(void **state)
 {
 	struct tb *b = *state;
@@ -610,6 +668,8 @@ int main(void)
 		T(test_fork_child_frees_parent_buffer),
 		T(test_growth_detected_per_site),
 		T(test_end_of_trace_leaks),
+		T(test_recorded_pool_capacity),
+		T(test_map_delete),
 		T(test_profiles_predict_exhaustion),
 		T(test_profile_fits_and_override),
 		T(test_cross_check_with_preload),
