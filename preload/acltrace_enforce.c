@@ -152,7 +152,7 @@ bool acltrace_enforce_take_free_denial(struct acltrace_call *c, int *code)
 }
 
 /* ACLTRACE_DVPP_LIMIT in bytes (0: none); K, M, G suffixes are powers of 1024. */
-static uint64_t dvpp_limit(void)
+uint64_t acltrace_enforce_dvpp_limit(void)
 {
 	static uint64_t limit;
 	static int parsed;
@@ -195,7 +195,7 @@ bool acltrace_enforce_pre_alloc(struct acltrace_call *c, unsigned pool, void **o
 
 	if (pool != ACLTRACE_POOL_DVPP)
 		return false;
-	limit = dvpp_limit();
+	limit = acltrace_enforce_dvpp_limit();
 	if (!limit)
 		return false;
 	acltrace_registry_pool_usage(ACLTRACE_POOL_DVPP, &count, &bytes);

@@ -50,6 +50,8 @@ void acltrace_enforce_on_bad_free(struct acltrace_call *c, unsigned kind, unsign
 				  uint64_t addr);
 /* Whether the free of this call is withheld; *code receives what the wrapper returns. */
 bool acltrace_enforce_take_free_denial(struct acltrace_call *c, int *code);
+/* ACLTRACE_DVPP_LIMIT in bytes, 0 when unset (parsed once). */
+uint64_t acltrace_enforce_dvpp_limit(void);
 /* Before a DVPP allocation: ACLTRACE_DVPP_LIMIT; true and *code when it must fail. */
 bool acltrace_enforce_pre_alloc(struct acltrace_call *c, unsigned pool, void **out, uint64_t size,
 				int policy, int *code);

@@ -1,29 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 #include "acltrace_track.h"
 
-#include <stdbool.h>
-#include <string.h>
-#include <sys/syscall.h>
-#include <time.h>
-#include <unistd.h>
-
 #include "acltrace_emit.h"
+#include "acltrace_enforce.h" /* use-site checks */
 #include "acltrace_findings.h"
 #include "acltrace_log.h"
 #include "acltrace_options.h"
 #include "acltrace_registry.h"
 #include "acltrace_report.h"
 #include "acltrace_stack.h"
-#include "acltrace_enforce.h" /* use-site checks */
-#include "acltrace_use.h"     /* use-site checks */
+#include "acltrace_use.h" /* use-site checks */
+
+#include <stdbool.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
 
 #define MAX_DEVICES 64
 
 __thread unsigned acltrace_guard __attribute__((tls_model("initial-exec")));
 static __thread uint32_t tid_cache __attribute__((tls_model("initial-exec")));
 static __thread int32_t thread_device __attribute__((tls_model("initial-exec"))) = -1;
-static int32_t process_device = -1;             /* last device set by any thread */
-static int device_refs[MAX_DEVICES];            /* aclrtSetDevice minus aclrtResetDevice */
+static int32_t process_device = -1;  /* last device set by any thread */
+static int device_refs[MAX_DEVICES]; /* aclrtSetDevice minus aclrtResetDevice */
 
 uint32_t acltrace_tid(void);
 void acltrace_track_atfork_child(void);
@@ -43,7 +43,8 @@ void acltrace_track_atfork_child(void)
 
 static int32_t current_device(void)
 {
-	return thread_device >= 0 ? thread_device : __atomic_load_n(&process_device, __ATOMIC_RELAXED);
+	return thread_device >= 0 ? thread_device
+				  : __atomic_load_n(&process_device, __ATOMIC_RELAXED);
 }
 
 static uint32_t capture(void)
@@ -132,13 +133,14 @@ void acltrace_on_alloc(struct acltrace_call *c, unsigned pool, int rc, void **ou
 		acltrace_registry_insert(&rec);
 	}
 	acltrace_emit_alloc(&ev);
-	acltrace_use_on_alloc(&rec, out, rc); /* use sites: range index, failed allocations */
+	acltrace_use_on_alloc(&rec, out, rc); /* use sites: failed allocations */
 	if (addr && pool == ACLTRACE_POOL_DVPP && (rec.addr & 127u)) {
 		char mem[256];
 		struct acltrace_buf b;
 		struct acltrace_finding f = {
 			.kind = ACLTRACE_FINDING_MISALIGNED_BUFFER,
-			.severity = acltrace_finding_table[ACLTRACE_FINDING_MISALIGNED_BUFFER].severity,
+			.severity =
+			    acltrace_finding_table[ACLTRACE_FINDING_MISALIGNED_BUFFER].severity,
 			.api = c->api,
 			.addr = rec.addr,
 			.size = size,
@@ -148,10 +150,11 @@ void acltrace_on_alloc(struct acltrace_call *c, unsigned pool, int rc, void **ou
 		};
 
 		acltrace_buf_init(&b, mem, sizeof(mem));
-		acltrace_buf_printf(&b,
-				    "the runtime returned a DVPP buffer of %llu bytes whose start is "
-				    "%u bytes past a 128-byte boundary",
-				    (unsigned long long)size, (unsigned)(rec.addr & 127u));
+		acltrace_buf_printf(
+		    &b,
+		    "the runtime returned a DVPP buffer of %llu bytes whose start is "
+		    "%u bytes past a 128-byte boundary",
+		    (unsigned long long)size, (unsigned)(rec.addr & 127u));
 		acltrace_report(&f);
 	}
 	if (rc != 0) {
@@ -159,7 +162,8 @@ void acltrace_on_alloc(struct acltrace_call *c, unsigned pool, int rc, void **ou
 		struct acltrace_buf b;
 		bool oom = is_out_of_memory(rc);
 		struct acltrace_finding f = {
-			.kind = oom ? ACLTRACE_FINDING_POOL_EXHAUSTED : ACLTRACE_FINDING_ALLOC_FAILED,
+			.kind =
+			    oom ? ACLTRACE_FINDING_POOL_EXHAUSTED : ACLTRACE_FINDING_ALLOC_FAILED,
 			.api = c->api,
 			.size = size,
 			.tid = rec.tid,
@@ -171,11 +175,13 @@ void acltrace_on_alloc(struct acltrace_call *c, unsigned pool, int rc, void **ou
 		f.severity = acltrace_finding_table[f.kind].severity;
 		acltrace_registry_pool_usage(pool, &live_count, &live_bytes);
 		acltrace_buf_init(&b, mem, sizeof(mem));
-		acltrace_buf_printf(&b, "%s of %llu bytes failed with %d (0x%x); the %s pool holds %llu "
-				    "bytes in %llu live allocations",
-				    acltrace_api_name(c->api), (unsigned long long)size, rc,
-				    (unsigned)rc, acltrace_pool_name(pool),
-				    (unsigned long long)live_bytes, (unsigned long long)live_count);
+		acltrace_buf_printf(
+		    &b,
+		    "%s of %llu bytes failed with %d (0x%x); the %s pool holds %llu "
+		    "bytes in %llu live allocations",
+		    acltrace_api_name(c->api), (unsigned long long)size, rc, (unsigned)rc,
+		    acltrace_pool_name(pool), (unsigned long long)live_bytes,
+		    (unsigned long long)live_count);
 		acltrace_report(&f);
 	}
 }
@@ -189,7 +195,8 @@ static bool free_matches(unsigned alloc_api, unsigned free_api, bool *warn)
 	case ACLTRACE_API_aclrtMallocAlign32:
 	case ACLTRACE_API_aclrtMallocCached:
 	case ACLTRACE_API_aclrtMallocWithCfg:
-		return free_api == ACLTRACE_API_aclrtFree || free_api == ACLTRACE_API_aclrtFreeWithDevSync;
+		return free_api == ACLTRACE_API_aclrtFree ||
+		       free_api == ACLTRACE_API_aclrtFreeWithDevSync;
 	case ACLTRACE_API_aclrtMallocHost:
 	case ACLTRACE_API_aclrtMallocHostWithCfg:
 		return free_api == ACLTRACE_API_aclrtFreeHost ||
@@ -244,7 +251,7 @@ void acltrace_on_free(struct acltrace_call *c, void *ptr)
 		ev.size = rec.requested;
 		c->released = true;
 		c->generation = rec.generation;
-		acltrace_use_on_free(c, &rec); /* use sites: freed-while-in-use, range index */
+		acltrace_use_on_free(c, &rec); /* use sites: freed-while-in-use */
 	}
 	acltrace_emit_free(&ev);
 
@@ -269,14 +276,16 @@ void acltrace_on_free(struct acltrace_call *c, void *ptr)
 		f.size = rec.requested;
 		f.rec = &rec;
 		acltrace_buf_printf(&b, "the %llu-byte %s allocation was already freed",
-				    (unsigned long long)rec.requested, acltrace_pool_name(rec.pool));
+				    (unsigned long long)rec.requested,
+				    acltrace_pool_name(rec.pool));
 		break;
 	case ACLTRACE_PARENT:
 		f.kind = ACLTRACE_FINDING_INVALID_FREE;
 		f.severity = acltrace_finding_table[f.kind].severity;
 		f.size = rec.requested;
 		f.rec = &rec;
-		acltrace_buf_printf(&b, "%p was allocated by the parent process, not by this forked "
+		acltrace_buf_printf(&b,
+				    "%p was allocated by the parent process, not by this forked "
 				    "child; the child must not free it",
 				    ptr);
 		break;
@@ -286,14 +295,15 @@ void acltrace_on_free(struct acltrace_call *c, void *ptr)
 		if (acltrace_registry_find_containing(addr, &inner)) {
 			f.rec = &inner;
 			f.size = inner.requested;
-			acltrace_buf_printf(&b,
-					    "%p is an interior pointer: %llu bytes inside the %llu-byte "
-					    "allocation at %p",
-					    ptr, (unsigned long long)(addr - inner.addr),
-					    (unsigned long long)inner.requested,
-					    (void *)(uintptr_t)inner.addr);
+			acltrace_buf_printf(
+			    &b,
+			    "%p is an interior pointer: %llu bytes inside the %llu-byte "
+			    "allocation at %p",
+			    ptr, (unsigned long long)(addr - inner.addr),
+			    (unsigned long long)inner.requested, (void *)(uintptr_t)inner.addr);
 		} else {
-			acltrace_buf_printf(&b, "%p is not the start of any live allocation (unknown "
+			acltrace_buf_printf(&b,
+					    "%p is not the start of any live allocation (unknown "
 					    "pointer, or freed long ago)",
 					    ptr);
 		}
@@ -308,8 +318,6 @@ void acltrace_on_free_done(struct acltrace_call *c, void *ptr, int rc)
 	/* The runtime refused the free: the memory is still allocated as far as it is concerned. */
 	if (rc != 0 && c->released)
 		acltrace_registry_unrelease((uint64_t)(uintptr_t)ptr, c->generation);
-	if (rc != 0 && c->released)
-		acltrace_use_on_free_failed(ptr); /* use sites: range index */
 }
 
 static void lifecycle(unsigned event, int32_t device, int rc)
@@ -368,7 +376,8 @@ void acltrace_missing(struct acltrace_call *c)
 {
 	static int warned[ACLTRACE_API_COUNT];
 
-	if (c->api < ACLTRACE_API_COUNT && !__atomic_exchange_n(&warned[c->api], 1, __ATOMIC_RELAXED))
+	if (c->api < ACLTRACE_API_COUNT &&
+	    !__atomic_exchange_n(&warned[c->api], 1, __ATOMIC_RELAXED))
 		acltrace_warn("%s: no library defines it; returning the not-supported code",
 			      acltrace_api_name(c->api));
 }

@@ -8,7 +8,6 @@
 #include "acltrace_options.h"
 #include "acltrace_picture.h"
 #include "acltrace_report.h"
-#include "acltrace_rindex.h"
 #include "acltrace_soc.h"
 #include "acltrace_stack.h"
 #include "acltrace_types.h"
@@ -37,34 +36,9 @@ static _Atomic uint32_t failed_count;
 static pthread_mutex_t failed_lock = PTHREAD_MUTEX_INITIALIZER;
 static int use_ready;
 static pthread_mutex_t use_init_lock = PTHREAD_MUTEX_INITIALIZER;
-/*
- * The range index is kept from the first use-site check on (built then from the registry's live
- * allocations), so a program that never reaches a use site pays nothing for it on its
- * allocations and frees.
- */
-static int index_state; /* 0 not kept, 1 being built, 2 kept */
-
-/*
- * Whether the allocation and free paths must update the index. While it is being built they wait
- * for the build to end: a free the build's registry walk saw as live must reach the index after
- * the walk inserted it. The state is read after the registry was updated, and set before the walk
- * reads the registry (both sequentially consistent), so every allocation or free is either seen
- * by the walk or applied to the index.
- */
-static bool index_kept(void)
-{
-	int st = __atomic_load_n(&index_state, __ATOMIC_SEQ_CST);
-
-	if (st == 1) {
-		pthread_mutex_lock(&use_init_lock);
-		pthread_mutex_unlock(&use_init_lock);
-	}
-	return st != 0;
-}
 
 static void use_atfork_child(void)
 {
-	acltrace_rindex_atfork_child();
 	acltrace_tasks_atfork_child();
 	acltrace_picture_atfork_child();
 	memset(failed, 0, sizeof(failed));
@@ -73,31 +47,12 @@ static void use_atfork_child(void)
 	pthread_mutex_init(&use_init_lock, NULL);
 }
 
-static void index_live(struct acltrace_rec *rec, void *ctx)
-{
-	(void)ctx;
-	acltrace_rindex_insert(rec->addr, rec->requested, rec->pool, rec->api);
-}
-
-/* Allocations and frees from now on update the index; the live ones so far are added. */
-static void index_activate(void)
-{
-	pthread_mutex_lock(&use_init_lock);
-	if (!index_state) {
-		__atomic_store_n(&index_state, 1, __ATOMIC_SEQ_CST);
-		acltrace_registry_foreach_live(index_live, NULL);
-		__atomic_store_n(&index_state, 2, __ATOMIC_SEQ_CST);
-	}
-	pthread_mutex_unlock(&use_init_lock);
-}
-
 static void use_init(void)
 {
 	if (__atomic_load_n(&use_ready, __ATOMIC_ACQUIRE))
 		return;
 	pthread_mutex_lock(&use_init_lock);
 	if (!use_ready) {
-		acltrace_rindex_init();
 		pthread_atfork(NULL, NULL, use_atfork_child);
 		__atomic_store_n(&use_ready, 1, __ATOMIC_RELEASE);
 	}
@@ -108,8 +63,6 @@ void acltrace_use_on_alloc(const struct acltrace_rec *rec, void **out, int rc)
 {
 	use_init();
 	if (rc == 0 && rec->addr) {
-		if (index_kept())
-			acltrace_rindex_insert(rec->addr, rec->requested, rec->pool, rec->api);
 		if (__atomic_load_n(&failed_count, __ATOMIC_ACQUIRE)) {
 			/* A retry that succeeded clears the failure of the same variable. */
 			pthread_mutex_lock(&failed_lock);
@@ -178,8 +131,6 @@ void acltrace_use_begin(struct acltrace_use *u, struct acltrace_call *c, bool dv
 	u->deny = 0;
 	u->nbufs = 0;
 	use_init();
-	if (__atomic_load_n(&index_state, __ATOMIC_ACQUIRE) != 2)
-		index_activate();
 }
 
 uint32_t acltrace_use_stack(struct acltrace_use *u)
@@ -223,7 +174,7 @@ static const char *role_name(unsigned role)
 					      : "read and written";
 }
 
-/* The registry's record of the allocation starting at start, for the report. */
+/* The whole record of the allocation starting at start, for a report (the check reads less). */
 static const struct acltrace_rec *record_of(uint64_t start, struct acltrace_rec *mem)
 {
 	return acltrace_registry_lookup(start, mem) ? mem : NULL;
@@ -233,12 +184,12 @@ uint32_t acltrace_use_buffer(struct acltrace_use *u, const char *what, const voi
 			     uint64_t len, unsigned role, unsigned need)
 {
 	uint64_t addr = (uint64_t)(uintptr_t)ptr;
-	struct acltrace_range r;
+	struct acltrace_rec r, recmem;
 	struct failed_alloc fa;
-	struct acltrace_rec recmem;
 	char mem[384];
 	struct acltrace_buf b;
 	uint32_t before = u->found;
+	uint64_t start = 0, size = 0;
 	bool known;
 
 	acltrace_buf_init(&b, mem, sizeof(mem));
@@ -262,29 +213,21 @@ uint32_t acltrace_use_buffer(struct acltrace_use *u, const char *what, const voi
 	}
 	if (!addr)
 		return 0; /* the runtime rejects NULL itself */
-	known = acltrace_rindex_find(addr, &r);
-	if (!known && acltrace_registry_lookup(addr, &recmem)) {
-		/* Not indexed: freed before the first use-site check built the index. */
-		r = (struct acltrace_range){ .start = recmem.addr,
-					     .len = recmem.requested ? recmem.requested : 1,
-					     .pool = recmem.pool,
-					     .api = recmem.api,
-					     .live = recmem.state == ACLTRACE_REC_LIVE };
-		known = true;
+	/* One lock-free lookup: start or interior, live or freed. */
+	known = acltrace_registry_find(addr, &r);
+	if (known) {
+		start = r.addr;
+		size = r.requested ? r.requested : 1;
 	}
-	if (known && !r.live) {
+	if (known && r.state != ACLTRACE_REC_LIVE) {
 		acltrace_buf_printf(&b,
 				    "%s %p (%s) is %llu bytes inside the %llu-byte %s allocation "
 				    "at %p, which was freed",
-				    what, ptr, role_name(role),
-				    (unsigned long long)(addr - r.start), (unsigned long long)r.len,
-				    acltrace_pool_name(r.pool), (void *)(uintptr_t)r.start);
+				    what, ptr, role_name(role), (unsigned long long)(addr - start),
+				    (unsigned long long)size, acltrace_pool_name(r.pool),
+				    (void *)(uintptr_t)start);
 		acltrace_use_report(u, ACLTRACE_FINDING_USE_AFTER_FREE, addr, len,
-				    acltrace_registry_lookup(r.start, &recmem) &&
-					    recmem.state == ACLTRACE_REC_FREED
-					? &recmem
-					: NULL,
-				    mem);
+				    record_of(start, &recmem), mem);
 		return u->found & ~before;
 	}
 	if (need & ACLTRACE_NEED_LIVE)
@@ -304,33 +247,33 @@ uint32_t acltrace_use_buffer(struct acltrace_use *u, const char *what, const voi
 				: "DVPP memory only (acldvppMalloc, "
 				  "hi_mpi_dvpp_malloc)");
 			acltrace_use_report(u, ACLTRACE_FINDING_NON_DVPP_BUFFER, addr, len,
-					    known ? record_of(r.start, &recmem) : NULL, mem);
+					    known ? record_of(start, &recmem) : NULL, mem);
 		}
 		if (addr & 127u) {
 			acltrace_buf_init(&b, mem, sizeof(mem));
-			acltrace_buf_printf(
-			    &b,
-			    "%s %p given to %s starts %u bytes past a 128-byte "
-			    "boundary%s",
-			    what, ptr, acltrace_engine_name(u->engine), (unsigned)(addr & 127u),
-			    known && addr != r.start ? " (a sub-buffer carved from a "
-						       "larger block)"
-						     : "");
+			acltrace_buf_printf(&b,
+					    "%s %p given to %s starts %u bytes past a 128-byte "
+					    "boundary%s",
+					    what, ptr, acltrace_engine_name(u->engine),
+					    (unsigned)(addr & 127u),
+					    known && addr != start ? " (a sub-buffer carved from a "
+								     "larger block)"
+								   : "");
 			acltrace_use_report(u, ACLTRACE_FINDING_MISALIGNED_BUFFER, addr, len,
-					    known ? record_of(r.start, &recmem) : NULL, mem);
+					    known ? record_of(start, &recmem) : NULL, mem);
 		}
 	}
-	if (known && len && addr - r.start + len > r.len) {
+	if (known && len && addr - start + len > size) {
 		acltrace_buf_init(&b, mem, sizeof(mem));
 		acltrace_buf_printf(&b,
 				    "%s needs %llu bytes from %p, %llu bytes into the %llu-byte %s "
 				    "allocation at %p: %llu bytes past its end",
 				    what, (unsigned long long)len, ptr,
-				    (unsigned long long)(addr - r.start), (unsigned long long)r.len,
-				    acltrace_pool_name(r.pool), (void *)(uintptr_t)r.start,
-				    (unsigned long long)(addr - r.start + len - r.len));
+				    (unsigned long long)(addr - start), (unsigned long long)size,
+				    acltrace_pool_name(r.pool), (void *)(uintptr_t)start,
+				    (unsigned long long)(addr - start + len - size));
 		acltrace_use_report(u, ACLTRACE_FINDING_BUFFER_OVERFLOW, addr, len,
-				    record_of(r.start, &recmem), mem);
+				    record_of(start, &recmem), mem);
 	}
 	if ((need & ACLTRACE_NEED_RUNTIME) && known && r.pool == ACLTRACE_POOL_DVPP) {
 		acltrace_buf_init(&b, mem, sizeof(mem));
@@ -340,7 +283,7 @@ uint32_t acltrace_use_buffer(struct acltrace_use *u, const char *what, const voi
 				    "shared by the media engines",
 				    what, ptr, acltrace_api_name(r.api));
 		acltrace_use_report(u, ACLTRACE_FINDING_DVPP_POOL_MISUSE, addr, len,
-				    record_of(r.start, &recmem), mem);
+				    record_of(start, &recmem), mem);
 	}
 	if ((need & ACLTRACE_NEED_PINNED) && (!known || r.pool == ACLTRACE_POOL_HOST)) {
 		const char *why = !known	 ? "not aclrtMallocHost memory"
@@ -432,12 +375,10 @@ void acltrace_use_on_free(struct acltrace_call *c, const struct acltrace_rec *re
 			}
 		}
 	}
-	if (index_kept())
-		acltrace_rindex_release(rec->addr, rec->requested);
 }
 
 void acltrace_use_on_free_failed(void *ptr)
 {
-	if (index_kept())
-		acltrace_rindex_unrelease((uint64_t)(uintptr_t)ptr, 0);
+	/* Nothing to undo: the registry, which the caller restored, is the use sites' index. */
+	(void)ptr;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The use-site check engine. A wrapper opens a use (acltrace_use_begin), checks each buffer the
- * call reads or writes against the range index (acltrace_use_buffer: pool, alignment, bounds,
+ * call reads or writes against the registry (acltrace_use_buffer: pool, alignment, bounds,
  * liveness, failed allocations), and learns whether enforce mode keeps the call from the
  * runtime. The buffers checked are remembered, so an asynchronous call can queue a task that
  * references them once the runtime accepted it.
@@ -67,11 +67,11 @@ void acltrace_use_report(struct acltrace_use *u, unsigned kind, uint64_t addr, u
 			 const struct acltrace_rec *rec, const char *detail);
 
 /* ---- calls from the allocation and free path (acltrace_track.c) ---- */
-/* After every allocation: success indexes it; failure remembers what *out holds. */
+/* After every allocation: a failure remembers what *out holds; a success clears that. */
 void acltrace_use_on_alloc(const struct acltrace_rec *rec, void **out, int rc);
-/* Before the real free of a live allocation: freed-while-in-use, then unindex. */
+/* Before the real free of a live allocation: freed-while-in-use. */
 void acltrace_use_on_free(struct acltrace_call *c, const struct acltrace_rec *rec);
-/* The real free failed: the allocation is live again. */
+/* The real free failed: nothing left to undo (the registry is the use sites' index). */
 void acltrace_use_on_free_failed(void *ptr);
 
 #endif

@@ -5,7 +5,9 @@
  * called from under a chain of frames so 16-frame stacks are full. Also measures unw_backtrace
  * of the same depth at the same place, for the "plus the cost of unw_backtrace" budget.
  *
- * acltrace_bench_alloc THREADS LIVE ROUNDS BT_DEPTH
+ * acltrace_bench_alloc THREADS LIVE ROUNDS BT_DEPTH [USE]
+ * USE=1: one aclrtMemset on a live buffer before the timed rounds, so a preloaded acltrace has
+ * its use-site checks active (the complete library as a DVPP or model program runs it).
  * prints: threads=N alloc_ns=X free_ns=Y pairs_per_s=Z unw_ns=U
  * Each round times BATCH allocations, then BATCH frees; the figures are medians over rounds (per
  * thread, averaged over threads), so a round that lost the CPU to another process does not
@@ -25,11 +27,13 @@
 
 int aclrtMalloc(void **p, size_t size, int policy);
 int aclrtFree(void *p);
+int aclrtMemset(void *dev, size_t max, int32_t value, size_t count);
 
 struct job {
 	unsigned live;
 	unsigned rounds;
 	unsigned bt_depth;
+	unsigned use;
 	double alloc_ns, free_ns, unw_ns;
 	uint64_t pairs;
 	double seconds;
@@ -119,6 +123,8 @@ static void *run(void *arg)
 	for (unsigned i = 0; i < j->live; i++)
 		if ((rc = aclrtMalloc(&live[i], 512, 0)) != 0)
 			fail("aclrtMalloc (live set)", rc);
+	if (j->use && j->live && (rc = aclrtMemset(live[0], 64, 0, 64)) != 0)
+		fail("aclrtMemset", rc);
 	nest(j, 20);
 	for (unsigned i = 0; i < j->live; i++)
 		aclrtFree(live[i]);
@@ -132,6 +138,7 @@ int main(int argc, char **argv)
 	unsigned live = argc > 2 ? (unsigned)atoi(argv[2]) : 100000;
 	unsigned rounds = argc > 3 ? (unsigned)atoi(argv[3]) : 200;
 	unsigned depth = argc > 4 ? (unsigned)atoi(argv[4]) : 16;
+	unsigned use = argc > 5 ? (unsigned)atoi(argv[5]) : 0;
 	pthread_t t[64];
 	struct job jobs[64];
 	double alloc = 0, fr = 0, unw = 0, rate = 0;
@@ -139,8 +146,9 @@ int main(int argc, char **argv)
 	if (threads < 1 || threads > 64 || rounds < 1 || rounds > MAX_ROUNDS)
 		return 2;
 	for (unsigned i = 0; i < threads; i++) {
-		jobs[i] =
-		    (struct job){ .live = live / threads, .rounds = rounds, .bt_depth = depth };
+		jobs[i] = (struct job){
+			.live = live / threads, .rounds = rounds, .bt_depth = depth, .use = use
+		};
 		pthread_create(&t[i], NULL, run, &jobs[i]);
 	}
 	for (unsigned i = 0; i < threads; i++) {

@@ -2,6 +2,7 @@
 /*
  * A deliberately cheap stand-in runtime for the overhead benchmark: aclrtMalloc/aclrtFree from
  * per-thread free lists of 1 KiB blocks, so the figures measure the interposer, not a runtime.
+ * aclrtMemset does nothing: one call is enough to make libacltrace.so's use-site checks active.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 
 int aclrtMalloc(void **p, size_t size, int policy);
 int aclrtFree(void *p);
+int aclrtMemset(void *dev, size_t max, int32_t value, size_t count);
 
 struct block {
 	struct block *next;
@@ -55,4 +57,11 @@ __attribute__((visibility("default"))) int aclrtFree(void *p)
 	b->next = free_list;
 	free_list = b;
 	return 0;
+}
+
+__attribute__((visibility("default"))) int aclrtMemset(void *dev, size_t max, int32_t value,
+						       size_t count)
+{
+	(void)value;
+	return dev && count <= max ? 0 : 100000;
 }
