@@ -13,7 +13,10 @@
 #define _GNU_SOURCE
 #endif
 #include "acltrace_emit.h"
+#include "acltrace_enforce.h"
+#include "acltrace_real.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -389,12 +392,69 @@ void acltrace_emit_finding(const struct acltrace_emit_finding *ev)
 	lttng_ust_do_tracepoint(acltrace, finding, run, &f);
 }
 
+/* aclrtMemAttr values (acl-api.md 3.3) the device pool is asked for, in this order. */
+#define ACLTRACE_ACL_HBM_MEM 1
+#define ACLTRACE_ACL_DDR_MEM 0
+typedef int (*acltrace_meminfo_fn)(int attr, size_t *free_bytes, size_t *total);
+
+/* Devices whose limit was registered / whose runtime was asked: once per device and process. */
+#define ACLTRACE_EMIT_MAX_DEVICES 64
+static _Atomic uint64_t acltrace_devices_limited;
+static _Atomic uint64_t acltrace_devices_asked;
+
+/*
+ * The capacities a device's pools are known to have, right after aclrtSetDevice succeeded on
+ * this thread: ACLTRACE_DVPP_LIMIT for its DVPP pool, and the total the runtime reports for its
+ * device memory. The runtime is asked only while someone records pool events, so an untraced
+ * program's calls reach the runtime exactly as without acltrace; a trace that starts later keeps
+ * the limit and falls back to device profiles for the rest.
+ */
+static void acltrace_device_pools(int32_t device)
+{
+	if (device < 0 || device >= ACLTRACE_EMIT_MAX_DEVICES)
+		return;
+	uint64_t bit = 1ull << device;
+	uint64_t limit = acltrace_enforce_dvpp_limit();
+	if (limit && !(atomic_fetch_or(&acltrace_devices_limited, bit) & bit)) {
+		struct acltrace_emit_pool p = {
+			.device = device, .pool = ACLTRACE_POOL_DVPP, .source = 2, .capacity = limit
+		};
+		acltrace_emit_pool(&p);
+	}
+	if ((atomic_load(&acltrace_devices_asked) & bit) ||
+	    !lttng_ust_tracepoint_enabled(acltrace, pool) ||
+	    (atomic_fetch_or(&acltrace_devices_asked, bit) & bit))
+		return;
+	typedef void *(*dlsym_fn)(void *, const char *);
+	dlsym_fn real_dlsym = (dlsym_fn)__atomic_load_n(&acltrace_libc_dlsym, __ATOMIC_ACQUIRE);
+	acltrace_meminfo_fn meminfo =
+	    real_dlsym ? (acltrace_meminfo_fn)real_dlsym(RTLD_DEFAULT, "aclrtGetMemInfo") : NULL;
+	if (!meminfo)
+		return;
+	size_t free_bytes = 0, total = 0;
+	/* Parts with DDR device memory answer ACL_DDR_MEM only. */
+	if (meminfo(ACLTRACE_ACL_HBM_MEM, &free_bytes, &total) != 0 || total == 0) {
+		total = 0;
+		if (meminfo(ACLTRACE_ACL_DDR_MEM, &free_bytes, &total) != 0)
+			total = 0;
+	}
+	if (total) {
+		struct acltrace_emit_pool p = { .device = device,
+						.pool = ACLTRACE_POOL_DEVICE,
+						.source = 1,
+						.capacity = total };
+		acltrace_emit_pool(&p);
+	}
+}
+
 void acltrace_emit_lifecycle(const struct acltrace_emit_lifecycle *ev)
 {
 	uint32_t gen = acltrace_begin(lttng_ust_tracepoint_enabled(acltrace, lifecycle));
-	if (!gen)
-		return;
-	lttng_ust_do_tracepoint(acltrace, lifecycle, acltrace_run(), ev->event, ev->device, ev->rc);
+	if (gen)
+		lttng_ust_do_tracepoint(acltrace, lifecycle, acltrace_run(), ev->event, ev->device,
+					ev->rc);
+	if (ev->event == ACLTRACE_LIFECYCLE_SET_DEVICE && ev->rc == 0)
+		acltrace_device_pools(ev->device);
 }
 
 void acltrace_emit_pool(const struct acltrace_emit_pool *ev)

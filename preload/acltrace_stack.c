@@ -36,6 +36,7 @@ static uintptr_t exe_lo, exe_hi; /* the main program's mapped range */
 static char exe_path[1024];	 /* dladdr names the program as it was invoked */
 static _Atomic int stack_ready;
 static unsigned own_depth = OWN_FRAMES; /* frames of this library above the caller, as seen */
+static bool own_measured;		/* own_depth is a measurement, not the default */
 static bool stack_full_warned;
 
 static void *map_noreserve(size_t len)
@@ -196,8 +197,19 @@ __attribute__((noinline)) uint32_t acltrace_stack_capture(unsigned depth)
 	n = unw_backtrace(raw, (int)(depth + __atomic_load_n(&own_depth, __ATOMIC_RELAXED)));
 	while (skip < n && (uintptr_t)raw[skip] >= own_lo && (uintptr_t)raw[skip] < own_hi)
 		skip++;
-	if (skip < n && (unsigned)skip != __atomic_load_n(&own_depth, __ATOMIC_RELAXED))
-		__atomic_store_n(&own_depth, (unsigned)skip, __ATOMIC_RELAXED);
+	/*
+	 * Callers differ in how many frames of ours they have: remember the most seen, so that a
+	 * call site always yields the same depth-frame stack (and id), whichever path came before.
+	 */
+	if (skip < n && skip < OWN_FRAMES) {
+		unsigned seen = __atomic_load_n(&own_depth, __ATOMIC_RELAXED);
+		if (!__atomic_load_n(&own_measured, __ATOMIC_RELAXED)) {
+			__atomic_store_n(&own_depth, (unsigned)skip, __ATOMIC_RELAXED);
+			__atomic_store_n(&own_measured, true, __ATOMIC_RELAXED);
+		} else if ((unsigned)skip > seen) {
+			__atomic_store_n(&own_depth, (unsigned)skip, __ATOMIC_RELAXED);
+		}
+	}
 	for (int i = skip; i < n && k < depth; i++)
 		frames[k++] = (uint64_t)(uintptr_t)raw[i];
 	if (!k)

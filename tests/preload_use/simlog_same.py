@@ -3,8 +3,8 @@
 """Observe mode forwards every use-site call unchanged: runs a program with ASCEND_SIM_LOG, once
 without and once with libacltrace.so, and requires the same call log, standard output and exit
 status. The only calls the library adds are the documented queries it makes of the runtime
-(the target SoC, and model datasets read through their getters); they are set aside, and must
-be queries only.
+(the target SoC, a device's memory size while a trace records pool events, and model
+datasets read through their getters); they are set aside, and must be queries only.
 simlog_same.py PRELOAD [--env K=V]... -- PROGRAM [ARGS...]
 """
 import os
@@ -13,10 +13,12 @@ import subprocess
 import sys
 import tempfile
 
-QUERIES = ("aclrtGetSocName", "aclmdlGetDatasetNumBuffers", "aclmdlGetDatasetBuffer",
-           "aclGetDataBufferAddr", "aclGetDataBufferSizeV2", "acldvppGetPicDesc")
+QUERIES = ("aclrtGetSocName", "aclrtGetMemInfo", "aclmdlGetDatasetNumBuffers",
+           "aclmdlGetDatasetBuffer", "aclGetDataBufferAddr", "aclGetDataBufferSizeV2",
+           "acldvppGetPicDesc")
 QUERY = re.compile(r"^(%s)\(" % "|".join(QUERIES))
-HOST = re.compile(r"0x(7f|55|56)[0-9a-f]{10}")
+# Program, heap, mmap and stack addresses (0x5... to 0x7...) move with ASLR.
+HOST = re.compile(r"0x[5-7][0-9a-f]{11}\b")
 
 
 def run(cmd, envs, preload, log):

@@ -100,7 +100,8 @@ start)
 	else
 		echo "sessiond_fixture: using the running lttng-sessiond"
 	fi
-	hold="acltrace-fixture-hold-$(basename "$state" | tr -c 'a-zA-Z0-9\n' _)-$(id -u)"
+	# One per build tree: concurrent test runs of other trees hold their own.
+	hold="acltrace-fixture-hold-$(printf %s "$state" | cksum | cut -d' ' -f1)-$(id -u)"
 	$L create "$hold" --no-output >/dev/null || {
 		echo "sessiond_fixture: no session daemon answers" >&2
 		exit 1
