@@ -12,6 +12,7 @@
 enum acltrace_format {
 	ACLTRACE_FORMAT_TEXT,
 	ACLTRACE_FORMAT_JSON,
+	ACLTRACE_FORMAT_HTML, /* run/record only: the analyzer writes it */
 };
 
 /* Options of `acltrace run` and `acltrace record`. */

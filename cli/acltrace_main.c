@@ -67,7 +67,9 @@ static int acltrace_report_trace(const char *trace, const struct acltrace_run_op
 	int argc = 0;
 	argv[argc++] = (char *)"acltrace report";
 	argv[argc++] = (char *)"--format";
-	argv[argc++] = (char *)(opts->format == ACLTRACE_FORMAT_JSON ? "json" : "text");
+	argv[argc++] = (char *)(opts->format == ACLTRACE_FORMAT_JSON   ? "json"
+				: opts->format == ACLTRACE_FORMAT_HTML ? "html"
+								       : "text");
 	if (opts->report_file) {
 		argv[argc++] = (char *)"--output";
 		argv[argc++] = (char *)opts->report_file;
@@ -82,7 +84,11 @@ static int acltrace_report_trace(const char *trace, const struct acltrace_run_op
 	*has_error = rc == 113;
 	return rc == 0 || rc == 113 ? 0 : -1;
 #else
-	return acltrace_summary(trace, opts->format, opts->report_file, s, has_error);
+	/* The summary knows text and JSON only. */
+	return acltrace_summary(trace,
+				opts->format == ACLTRACE_FORMAT_JSON ? ACLTRACE_FORMAT_JSON
+								     : ACLTRACE_FORMAT_TEXT,
+				opts->report_file, s, has_error);
 #endif
 }
 

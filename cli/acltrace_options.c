@@ -29,7 +29,8 @@ static const char acltrace_help[] =
     "Options of run and record:\n"
     "  -o DIR               write the trace to DIR (default ./acltrace.PROGRAM.PID, where\n"
     "                       PID is PROGRAM's process id); DIR must not hold a trace yet\n"
-    "  --format text|json   report format (default text)\n"
+    "  --format text|json|html\n"
+    "                       report format (default text)\n"
     "  --report FILE        write the report to FILE instead of standard output\n"
     "  --mode observe|enforce\n"
     "                       observe forwards every call unchanged (default); enforce keeps\n"
@@ -163,8 +164,10 @@ int acltrace_parse_run_opts(int argc, char **argv, struct acltrace_run_opts *opt
 				opts->format = ACLTRACE_FORMAT_TEXT;
 			} else if (strcmp(optarg, "json") == 0) {
 				opts->format = ACLTRACE_FORMAT_JSON;
+			} else if (strcmp(optarg, "html") == 0) {
+				opts->format = ACLTRACE_FORMAT_HTML;
 			} else {
-				acltrace_err("%s: --format must be text or json, not '%s'", cmd,
+				acltrace_err("%s: --format must be text, json or html, not '%s'", cmd,
 					     optarg);
 				return ACLTRACE_EXIT_USAGE;
 			}

@@ -30,7 +30,7 @@ bad summary
 bad summary --format xml x
 
 "$ACLTRACE" run --format xml -- true 2>"$W/err"
-grep -q "format must be text or json" "$W/err" || fail "no explanation for a bad --format"
+grep -q "format must be text, json or html" "$W/err" || fail "no explanation for a bad --format"
 
 "$ACLTRACE" --help >"$W/help" || fail "--help failed"
 for opt in -o --format --report --mode --bt-depth --no-loss --snapshot --error-exitcode \
