@@ -4,15 +4,20 @@
 # and several overlapping runs (the last one to finish stops it). As root the check runs in
 # private mount and pid namespaces (private /var/run/lttng, /dev/shm and /tmp), so the machine's
 # shared daemon neither hides nor disturbs it; elsewhere it runs on the machine itself and skips
-# (77) when a daemon already runs there.
+# (77) when a daemon already runs there. /tmp stays shared (the source and build trees may
+# live there); the private homes go to a private TMPDIR instead.
 set -u
 if [ -z "${ACLTRACE_TEST_NS:-}" ] && [ "$(id -u)" -eq 0 ] &&
 	unshare -m -p -f --mount-proc true 2>/dev/null; then
-	ACLTRACE_TEST_NS=1 exec unshare -m -p -f --mount-proc sh -c '
-		for d in /var/run/lttng /dev/shm /tmp; do
+	ns_tmp=$(mktemp -d /tmp/acltrace-ndl.XXXXXX) || exit 1
+	ACLTRACE_TEST_NS=1 TMPDIR=$ns_tmp unshare -m -p -f --mount-proc sh -c '
+		for d in /var/run/lttng /dev/shm; do
 			mkdir -p "$d" && mount -t tmpfs acltrace-test "$d" || exit 1
 		done
 		exec "$0"' "$0"
+	rc=$?
+	rm -rf "$ns_tmp"
+	exit $rc
 fi
 . "$(dirname "$0")/trace_lib.sh"
 
