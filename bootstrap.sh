@@ -48,10 +48,16 @@ resolve_libunwind_conflict() {
 	mkdir -p "$deps_dir/debs"
 	(cd "$deps_dir/debs" && apt-get download libunwind-dev >/dev/null)
 	dpkg-deb -x "$deps_dir"/debs/libunwind-dev_*.deb "$deps_dir/root"
-	local pc
+	local pc lib
 	for pc in "$deps_dir"/root/usr/lib/*/pkgconfig/libunwind*.pc; do
 		sed -i "s|^prefix=.*|prefix=$deps_dir/root/usr|" "$pc"
 	done
+	# The .so links point at runtime libraries that libunwind8 installed in the system
+	# directory; the static archives must never be picked instead (they are not PIC).
+	for lib in "$deps_dir"/root/usr/lib/*/libunwind*.so; do
+		[ -e "$lib" ] || ln -sf "/usr/lib/$(basename "$(dirname "$lib")")/$(readlink "$lib")" "$lib"
+	done
+	rm -f "$deps_dir"/root/usr/lib/*/libunwind*.a
 	skip_libunwind_dev=1
 }
 
