@@ -403,6 +403,31 @@ static _Atomic uint64_t acltrace_devices_limited;
 static _Atomic uint64_t acltrace_devices_asked;
 
 /*
+ * The process event of a program started without ACLTRACE_TARGET carries no SoC: the runtime can
+ * name it only once a device is set. Ask it then (the caller records pool events, so the query
+ * happens only in traced runs) and repeat the process event, so reports pick the device profile
+ * of the SoC the program really ran on.
+ */
+static void acltrace_learn_soc(void *(*real_dlsym)(void *, const char *))
+{
+	typedef const char *(*soc_name_fn)(void);
+
+	if (atomic_load(&acltrace_proc.known) && acltrace_proc.soc[0])
+		return;
+	soc_name_fn soc_name = (soc_name_fn)real_dlsym(RTLD_DEFAULT, "aclrtGetSocName");
+	const char *name = soc_name ? soc_name() : NULL;
+	if (!name || !name[0])
+		return;
+	strncpy(acltrace_proc.soc, name, sizeof(acltrace_proc.soc) - 1);
+	acltrace_proc.soc[sizeof(acltrace_proc.soc) - 1] = '\0';
+	uint32_t gen = acltrace_begin(lttng_ust_tracepoint_enabled(acltrace, process));
+	if (gen && atomic_load(&acltrace_proc.known))
+		lttng_ust_do_tracepoint(acltrace, process, acltrace_run(), gen, acltrace_proc.mode,
+					acltrace_proc.bt_depth, (int32_t)getpid(), (int32_t)getppid(),
+					(uint16_t)ACLTRACE_API_COUNT, acltrace_proc.soc);
+}
+
+/*
  * The capacities a device's pools are known to have, right after aclrtSetDevice succeeded on
  * this thread: ACLTRACE_DVPP_LIMIT for its DVPP pool, and the total the runtime reports for its
  * device memory. The runtime is asked only while someone records pool events, so an untraced
@@ -445,6 +470,7 @@ static void acltrace_device_pools(int32_t device)
 						.capacity = total };
 		acltrace_emit_pool(&p);
 	}
+	acltrace_learn_soc(real_dlsym);
 }
 
 void acltrace_emit_lifecycle(const struct acltrace_emit_lifecycle *ev)
