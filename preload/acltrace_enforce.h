@@ -11,7 +11,9 @@
  *   buffer-overflow, use-after-free       100000; V2 the module's BAD_ADDR (ILLEGAL_PARAM for
  *                                         buffer-overflow); elsewhere reported only
  *   freed-while-in-use                    the free first synchronizes the stream (or waits for
- *                                         the VPC task) still using the memory, then proceeds
+ *                                         the VPC task) still using the memory, then proceeds;
+ *                                         video frames: reported only (they complete through
+ *                                         the program's own calls)
  *   mismatched-free (warning), leak,      reported only; with an explicit
  *   pool-exhausted, alloc-failed,         ACLTRACE_RULES=<kind>:enforce the use-site kinds
  *   dvpp-pool-misuse, unpinned-async-     (dvpp-pool-misuse, unpinned-async-copy,

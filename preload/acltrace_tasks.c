@@ -61,7 +61,7 @@ void acltrace_tasks_submit(unsigned api, unsigned kind, uint64_t queue, uint64_t
 	t = &tasks[ntasks++];
 	memset(t, 0, sizeof(*t));
 	t->queue = queue;
-	t->task_id = kind == ACLTRACE_QUEUE_VPC ? task_id : next_seq;
+	t->task_id = kind != ACLTRACE_QUEUE_STREAM ? task_id : next_seq;
 	t->seq = next_seq++;
 	t->stack = stack;
 	t->api = (uint16_t)api;
@@ -103,19 +103,25 @@ void acltrace_tasks_retire_all_streams(unsigned api)
 	pthread_mutex_unlock(&tasks_lock);
 }
 
-void acltrace_tasks_retire_vpc(uint64_t chn, uint64_t task_id, unsigned api)
+void acltrace_tasks_retire_task(unsigned kind, uint64_t queue, uint64_t task_id, bool all,
+				unsigned api)
 {
 	if (!__atomic_load_n(&pending, __ATOMIC_ACQUIRE))
 		return;
 	pthread_mutex_lock(&tasks_lock);
 	for (uint32_t i = 0; i < ntasks;) {
-		if (tasks[i].kind == ACLTRACE_QUEUE_VPC && tasks[i].queue == chn &&
-		    tasks[i].task_id == task_id)
+		if (tasks[i].kind == kind && tasks[i].queue == queue &&
+		    (all || tasks[i].task_id == task_id))
 			retire_at(i, api);
 		else
 			i++;
 	}
 	pthread_mutex_unlock(&tasks_lock);
+}
+
+void acltrace_tasks_retire_vpc(uint64_t chn, uint64_t task_id, unsigned api)
+{
+	acltrace_tasks_retire_task(ACLTRACE_QUEUE_VPC, chn, task_id, false, api);
 }
 
 /* The slot of event: its own, else a free one near its home, else its home (overwritten). */

@@ -3,7 +3,9 @@
  * Asynchronous work that still references buffers: tasks queued on an ACL stream (DVPP V1
  * operations, async copies and memsets, model execution) until that stream, an event recorded
  * after them, or the device is synchronized, or the stream destroyed; HiMPI VPC tasks until
- * hi_mpi_vpc_get_process_result returns for their task id. A free consults this table to find
+ * hi_mpi_vpc_get_process_result returns for their task id; V1 video frames until their callback
+ * runs or their channel is destroyed; HiMPI VDEC streams until hi_mpi_vdec_get_frame returns their
+ * output picture or their channel is destroyed. A free consults this table to find
  * memory freed while a task still uses it.
  */
 #ifndef ACLTRACE_TASKS_H
@@ -15,8 +17,10 @@
 #define ACLTRACE_TASK_MAX_BUFS 16
 
 enum acltrace_queue {
-	ACLTRACE_QUEUE_STREAM = 0, /* queue: the aclrtStream (0: default stream) */
-	ACLTRACE_QUEUE_VPC = 1,	   /* queue: the VPC channel; task_id: its task id */
+	ACLTRACE_QUEUE_STREAM = 0,  /* queue: the aclrtStream (0: default stream) */
+	ACLTRACE_QUEUE_VPC = 1,	    /* queue: the VPC channel; task_id: its task id */
+	ACLTRACE_QUEUE_VIDEO = 2,   /* queue: the V1 video channel desc; task_id: the frame id */
+	ACLTRACE_QUEUE_HI_VDEC = 3, /* queue: the HiMPI VDEC channel; task_id: output address */
 };
 
 struct acltrace_task_buf {
@@ -41,6 +45,9 @@ void acltrace_tasks_submit(unsigned api, unsigned kind, uint64_t queue, uint64_t
 void acltrace_tasks_retire_stream(uint64_t stream, uint64_t upto_seq, unsigned api);
 void acltrace_tasks_retire_all_streams(unsigned api);
 void acltrace_tasks_retire_vpc(uint64_t chn, uint64_t task_id, unsigned api);
+/* Retire the tasks of a queue of kind: those with task_id, or all of them (all true). */
+void acltrace_tasks_retire_task(unsigned kind, uint64_t queue, uint64_t task_id, bool all,
+				unsigned api);
 /* aclrtRecordEvent: the event follows the tasks queued on stream so far. */
 void acltrace_tasks_event_record(uint64_t event, uint64_t stream);
 /* aclrtSynchronizeEvent: retires what the event follows. */

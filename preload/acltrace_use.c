@@ -12,6 +12,7 @@
 #include "acltrace_stack.h"
 #include "acltrace_types.h"
 #include "acltrace_use_hooks.h"
+#include "acltrace_video.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -40,6 +41,7 @@ static pthread_mutex_t use_init_lock = PTHREAD_MUTEX_INITIALIZER;
 static void use_atfork_child(void)
 {
 	acltrace_tasks_atfork_child();
+	acltrace_video_atfork_child();
 	acltrace_picture_atfork_child();
 	memset(failed, 0, sizeof(failed));
 	failed_count = 0;
@@ -338,7 +340,22 @@ void acltrace_use_on_free(struct acltrace_call *c, const struct acltrace_rec *re
 			break;
 		acltrace_use_begin(&u, c, false, 0, ACLTRACE_SITE_ACL);
 		acltrace_buf_init(&b, mem, sizeof(mem));
-		if (t.kind == ACLTRACE_QUEUE_VPC)
+		if (t.kind == ACLTRACE_QUEUE_VIDEO)
+			acltrace_buf_printf(&b,
+					    "the %llu-byte %s allocation is used by a frame sent "
+					    "with %s to channel %p whose callback has not run yet",
+					    (unsigned long long)rec->requested,
+					    acltrace_pool_name(rec->pool), acltrace_api_name(t.api),
+					    (void *)(uintptr_t)t.queue);
+		else if (t.kind == ACLTRACE_QUEUE_HI_VDEC)
+			acltrace_buf_printf(&b,
+					    "the %llu-byte %s allocation is used by a stream sent "
+					    "with %s to VDEC channel %lld, whose frame "
+					    "hi_mpi_vdec_get_frame has not returned yet",
+					    (unsigned long long)rec->requested,
+					    acltrace_pool_name(rec->pool), acltrace_api_name(t.api),
+					    (long long)t.queue);
+		else if (t.kind == ACLTRACE_QUEUE_VPC)
 			acltrace_buf_printf(&b,
 					    "the %llu-byte %s allocation is used by %s task %llu "
 					    "of VPC channel %lld, not yet collected with "
@@ -356,7 +373,9 @@ void acltrace_use_on_free(struct acltrace_call *c, const struct acltrace_rec *re
 		if (round == 0)
 			acltrace_use_report(&u, ACLTRACE_FINDING_FREED_WHILE_IN_USE, rec->addr,
 					    rec->requested, rec, mem);
-		if (!enforce)
+		/* Video work completes through the program's own calls (aclrtProcessReport on its
+		 * callback thread, hi_mpi_vdec_get_frame): waiting here could wait forever. */
+		if (!enforce || t.kind == ACLTRACE_QUEUE_VIDEO || t.kind == ACLTRACE_QUEUE_HI_VDEC)
 			break;
 		{
 			/* Let the pending work finish, then free: the program stays correct. */

@@ -37,6 +37,8 @@ typedef struct aclvdecChannelDesc aclvdecChannelDesc;
 typedef struct aclvdecFrameConfig aclvdecFrameConfig;
 typedef struct aclvencChannelDesc aclvencChannelDesc;
 typedef struct aclvencFrameConfig aclvencFrameConfig;
+typedef void (*aclvdecCallback)(acldvppStreamDesc *input, acldvppPicDesc *output, void *userData);
+typedef void (*aclvencCallback)(acldvppPicDesc *input, acldvppStreamDesc *output, void *userdata);
 
 typedef signed char hi_s8;
 typedef unsigned short hi_u16;
@@ -141,5 +143,6 @@ typedef struct {
 	void *virt_addr[3];
 } acltrace_hi_video_frame_head;
 typedef struct hi_video_frame_info hi_video_frame_info;
+typedef struct hi_vdec_supplement_info hi_vdec_supplement_info;
 
 #endif

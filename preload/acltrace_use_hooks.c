@@ -13,6 +13,7 @@
 #include "acltrace_tasks.h"
 #include "acltrace_types.h"
 #include "acltrace_use.h"
+#include "acltrace_video.h"
 
 #include <dlfcn.h>
 
@@ -39,6 +40,7 @@ struct getters {
 	aclDataBuffer *(*ds_buffer)(const aclmdlDataset *, size_t);
 	void *(*buf_addr)(const aclDataBuffer *);
 	size_t (*buf_size)(const aclDataBuffer *);
+	uint8_t (*venc_eos)(const aclvencFrameConfig *);
 };
 
 static struct getters G;
@@ -81,6 +83,7 @@ static const struct getters *getters(void)
 	GET(ds_buffer, "aclmdlGetDatasetBuffer", "libascendcl.so");
 	GET(buf_addr, "aclGetDataBufferAddr", "libascendcl.so");
 	GET(buf_size, "aclGetDataBufferSizeV2", "libascendcl.so");
+	GET(venc_eos, "aclvencGetFrameConfigEos", "libacl_dvpp.so");
 #undef GET
 	/* Only a complete set is kept: a library loaded later gets another chance. */
 	if (G.pic_data && G.ds_count)
@@ -395,7 +398,24 @@ V1_OP(acldvppJpegEncodeAsync, begin(c, true, ACLTRACE_ENGINE_JPEGE, ACLTRACE_SIT
       stream, acldvppChannelDesc *channelDesc, acldvppPicDesc *inputDesc, const void *data,
       uint32_t *size, acldvppJpegeConfig *config, aclrtStream stream)
 
-/* ---- V1 video: checked at submission (completion comes through callbacks) ---- */
+/* ---- V1 video: checked at submission, in use until the frame's callback ran ---- */
+
+/* The frame a send's pre handler recorded, for its post handler. */
+static __thread uint64_t video_frame __attribute__((tls_model("initial-exec")));
+
+static void video_send(unsigned kind, const void *chan, const void *input, const void *output,
+		       void *user)
+{
+	video_frame = acltrace_video_frame(kind, cur.call->api, chan, input, output, user, cur.bufs,
+					   cur.nbufs, cur.nbufs ? acltrace_use_stack(&cur) : 0);
+}
+
+static void video_sent(const aclError *rc, unsigned api)
+{
+	if (*rc != 0)
+		acltrace_video_frame_cancel(video_frame, api);
+	video_frame = 0;
+}
 
 bool acltrace_usepre_aclvdecSendFrame(struct acltrace_call *c, aclError *rc,
 				      aclvdecChannelDesc *channelDesc, acldvppStreamDesc *input,
@@ -414,27 +434,158 @@ bool acltrace_usepre_aclvdecSendFrame(struct acltrace_call *c, aclError *rc,
 		acltrace_use_buffer(&cur, "stream data", (const void *)(uintptr_t)sd.addr, sd.size,
 				    IN, ACLTRACE_NEED_DVPP);
 	v1_pic("output picture", output, OUT, false);
-	return deny_acl(rc);
+	if (deny_acl(rc))
+		return true;
+	/* Recorded before the runtime sees it: the callback may run before the send returns. */
+	video_send(ACLTRACE_VIDEO_VDEC, channelDesc, input, output, userData);
+	return false;
 }
 void acltrace_usepost_aclvdecSendFrame(struct acltrace_call *c, aclError *rc,
 				       aclvdecChannelDesc *channelDesc, acldvppStreamDesc *input,
 				       acldvppPicDesc *output, aclvdecFrameConfig *config,
 				       void *userData)
 {
+	video_sent(rc, c->api);
 }
 
 bool acltrace_usepre_aclvencSendFrame(struct acltrace_call *c, aclError *rc,
 				      aclvencChannelDesc *channelDesc, acldvppPicDesc *input,
 				      void *reserve, aclvencFrameConfig *config, void *userdata)
 {
+	const struct getters *g = getters();
+
 	begin(c, true, ACLTRACE_ENGINE_VENC, ACLTRACE_SITE_ACL);
 	v1_pic("input picture", input, IN, false);
-	return deny_acl(rc);
+	if (deny_acl(rc))
+		return true;
+	/* An end-of-stream frame gets no callback. */
+	if (!(config && g->venc_eos && g->venc_eos(config)))
+		video_send(ACLTRACE_VIDEO_VENC, channelDesc, input, NULL, userdata);
+	return false;
 }
 void acltrace_usepost_aclvencSendFrame(struct acltrace_call *c, aclError *rc,
 				       aclvencChannelDesc *channelDesc, acldvppPicDesc *input,
 				       void *reserve, aclvencFrameConfig *config, void *userdata)
 {
+	video_sent(rc, c->api);
+}
+
+/* A skipped frame uses no buffer, but its callback must reach the program's. */
+bool acltrace_usepre_aclvdecSendSkippedFrame(struct acltrace_call *c, aclError *rc,
+					     aclvdecChannelDesc *channelDesc,
+					     acldvppStreamDesc *input, aclvdecFrameConfig *config,
+					     void *userData)
+{
+	video_frame = acltrace_video_frame(ACLTRACE_VIDEO_VDEC, c->api, channelDesc, input, NULL,
+					   userData, NULL, 0, 0);
+	return false;
+}
+void acltrace_usepost_aclvdecSendSkippedFrame(struct acltrace_call *c, aclError *rc,
+					      aclvdecChannelDesc *channelDesc,
+					      acldvppStreamDesc *input, aclvdecFrameConfig *config,
+					      void *userData)
+{
+	video_sent(rc, c->api);
+}
+
+/* The program sees its own callback, not acltrace's. */
+bool acltrace_usepre_aclvdecGetChannelDescCallback(struct acltrace_call *c, aclvdecCallback *rc,
+						   const aclvdecChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvdecGetChannelDescCallback(struct acltrace_call *c, aclvdecCallback *rc,
+						    const aclvdecChannelDesc *channelDesc)
+{
+	*rc = (aclvdecCallback)acltrace_video_program_callback(ACLTRACE_VIDEO_VDEC, channelDesc,
+							       (acltrace_video_cb)*rc);
+}
+
+bool acltrace_usepre_aclvencGetChannelDescCallback(struct acltrace_call *c, aclvencCallback *rc,
+						   const aclvencChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvencGetChannelDescCallback(struct acltrace_call *c, aclvencCallback *rc,
+						    const aclvencChannelDesc *channelDesc)
+{
+	*rc = (aclvencCallback)acltrace_video_program_callback(ACLTRACE_VIDEO_VENC, channelDesc,
+							       (acltrace_video_cb)*rc);
+}
+
+bool acltrace_usepre_aclvdecDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+					       aclvdecChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvdecDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+						aclvdecChannelDesc *channelDesc)
+{
+	if (*rc == 0)
+		acltrace_video_forget_channel(ACLTRACE_VIDEO_VDEC, channelDesc);
+}
+
+bool acltrace_usepre_aclvencDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+					       aclvencChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvencDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+						aclvencChannelDesc *channelDesc)
+{
+	if (*rc == 0)
+		acltrace_video_forget_channel(ACLTRACE_VIDEO_VENC, channelDesc);
+}
+
+bool acltrace_usepre_aclvdecSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						   aclvdecChannelDesc *channelDesc,
+						   aclvdecCallback *callback)
+{
+	acltrace_video_set_callback(ACLTRACE_VIDEO_VDEC, channelDesc,
+				    (acltrace_video_cb *)callback);
+	return false;
+}
+void acltrace_usepost_aclvdecSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						    aclvdecChannelDesc *channelDesc,
+						    aclvdecCallback *callback)
+{
+}
+
+bool acltrace_usepre_aclvencSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						   aclvencChannelDesc *channelDesc,
+						   aclvencCallback *callback)
+{
+	acltrace_video_set_callback(ACLTRACE_VIDEO_VENC, channelDesc,
+				    (acltrace_video_cb *)callback);
+	return false;
+}
+void acltrace_usepost_aclvencSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						    aclvencChannelDesc *channelDesc,
+						    aclvencCallback *callback)
+{
+}
+
+bool acltrace_usepre_aclvdecDestroyChannel(struct acltrace_call *c, aclError *rc,
+					   aclvdecChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvdecDestroyChannel(struct acltrace_call *c, aclError *rc,
+					    aclvdecChannelDesc *channelDesc)
+{
+	/* The runtime waited for the callbacks in flight. */
+	acltrace_video_channel_done(ACLTRACE_VIDEO_VDEC, channelDesc, c->api);
+}
+
+bool acltrace_usepre_aclvencDestroyChannel(struct acltrace_call *c, aclError *rc,
+					   aclvencChannelDesc *channelDesc)
+{
+	return false;
+}
+void acltrace_usepost_aclvencDestroyChannel(struct acltrace_call *c, aclError *rc,
+					    aclvencChannelDesc *channelDesc)
+{
+	acltrace_video_channel_done(ACLTRACE_VIDEO_VENC, channelDesc, c->api);
 }
 
 bool acltrace_usepre_aclvencSetChannelDescBufAddr(struct acltrace_call *c, aclError *rc,
@@ -578,6 +729,40 @@ void acltrace_usepost_hi_mpi_vdec_send_stream(struct acltrace_call *c, hi_s32 *r
 					      const hi_vdec_stream *stream,
 					      hi_vdec_pic_info *vdec_pic_info, hi_s32 milli_sec)
 {
+	/* In use until hi_mpi_vdec_get_frame returns the frame with this output picture. */
+	if (*rc == 0 && cur.nbufs && vdec_pic_info && vdec_pic_info->vir_addr)
+		acltrace_use_submit(&cur, ACLTRACE_QUEUE_HI_VDEC, (uint64_t)(int64_t)chn,
+				    vdec_pic_info->vir_addr);
+}
+
+bool acltrace_usepre_hi_mpi_vdec_get_frame(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn,
+					   hi_video_frame_info *frame_info,
+					   hi_vdec_supplement_info *supplement,
+					   hi_vdec_stream *stream, hi_s32 milli_sec)
+{
+	return false;
+}
+void acltrace_usepost_hi_mpi_vdec_get_frame(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn,
+					    hi_video_frame_info *frame_info,
+					    hi_vdec_supplement_info *supplement,
+					    hi_vdec_stream *stream, hi_s32 milli_sec)
+{
+	const acltrace_hi_video_frame_head *f = (const void *)frame_info;
+
+	if (*rc == 0 && f)
+		acltrace_tasks_retire_task(ACLTRACE_QUEUE_HI_VDEC, (uint64_t)(int64_t)chn,
+					   (uint64_t)(uintptr_t)f->virt_addr[0], false, c->api);
+}
+
+bool acltrace_usepre_hi_mpi_vdec_destroy_chn(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn)
+{
+	return false;
+}
+void acltrace_usepost_hi_mpi_vdec_destroy_chn(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn)
+{
+	if (*rc == 0)
+		acltrace_tasks_retire_task(ACLTRACE_QUEUE_HI_VDEC, (uint64_t)(int64_t)chn, 0, true,
+					   c->api);
 }
 
 bool acltrace_usepre_hi_mpi_vdec_release_frame(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn,

@@ -491,4 +491,60 @@ bool acltrace_usepre_acldvppDestroyStreamDesc(struct acltrace_call *c, aclError 
 void acltrace_usepost_acldvppDestroyStreamDesc(struct acltrace_call *c, aclError *rc,
 					       acldvppStreamDesc *streamDesc);
 
+bool acltrace_usepre_aclvdecSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						   aclvdecChannelDesc *channelDesc,
+						   aclvdecCallback *callback);
+void acltrace_usepost_aclvdecSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						    aclvdecChannelDesc *channelDesc,
+						    aclvdecCallback *callback);
+bool acltrace_usepre_aclvencSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						   aclvencChannelDesc *channelDesc,
+						   aclvencCallback *callback);
+void acltrace_usepost_aclvencSetChannelDescCallback(struct acltrace_call *c, aclError *rc,
+						    aclvencChannelDesc *channelDesc,
+						    aclvencCallback *callback);
+bool acltrace_usepre_aclvdecDestroyChannel(struct acltrace_call *c, aclError *rc,
+					   aclvdecChannelDesc *channelDesc);
+void acltrace_usepost_aclvdecDestroyChannel(struct acltrace_call *c, aclError *rc,
+					    aclvdecChannelDesc *channelDesc);
+bool acltrace_usepre_aclvencDestroyChannel(struct acltrace_call *c, aclError *rc,
+					   aclvencChannelDesc *channelDesc);
+void acltrace_usepost_aclvencDestroyChannel(struct acltrace_call *c, aclError *rc,
+					    aclvencChannelDesc *channelDesc);
+bool acltrace_usepre_hi_mpi_vdec_get_frame(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn,
+					   hi_video_frame_info *frame_info,
+					   hi_vdec_supplement_info *supplement,
+					   hi_vdec_stream *stream, hi_s32 milli_sec);
+void acltrace_usepost_hi_mpi_vdec_get_frame(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn,
+					    hi_video_frame_info *frame_info,
+					    hi_vdec_supplement_info *supplement,
+					    hi_vdec_stream *stream, hi_s32 milli_sec);
+bool acltrace_usepre_hi_mpi_vdec_destroy_chn(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn);
+void acltrace_usepost_hi_mpi_vdec_destroy_chn(struct acltrace_call *c, hi_s32 *rc, hi_vdec_chn chn);
+
+bool acltrace_usepre_aclvdecSendSkippedFrame(struct acltrace_call *c, aclError *rc,
+					     aclvdecChannelDesc *channelDesc,
+					     acldvppStreamDesc *input, aclvdecFrameConfig *config,
+					     void *userData);
+void acltrace_usepost_aclvdecSendSkippedFrame(struct acltrace_call *c, aclError *rc,
+					      aclvdecChannelDesc *channelDesc,
+					      acldvppStreamDesc *input, aclvdecFrameConfig *config,
+					      void *userData);
+bool acltrace_usepre_aclvdecGetChannelDescCallback(struct acltrace_call *c, aclvdecCallback *rc,
+						   const aclvdecChannelDesc *channelDesc);
+void acltrace_usepost_aclvdecGetChannelDescCallback(struct acltrace_call *c, aclvdecCallback *rc,
+						    const aclvdecChannelDesc *channelDesc);
+bool acltrace_usepre_aclvencGetChannelDescCallback(struct acltrace_call *c, aclvencCallback *rc,
+						   const aclvencChannelDesc *channelDesc);
+void acltrace_usepost_aclvencGetChannelDescCallback(struct acltrace_call *c, aclvencCallback *rc,
+						    const aclvencChannelDesc *channelDesc);
+bool acltrace_usepre_aclvdecDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+					       aclvdecChannelDesc *channelDesc);
+void acltrace_usepost_aclvdecDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+						aclvdecChannelDesc *channelDesc);
+bool acltrace_usepre_aclvencDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+					       aclvencChannelDesc *channelDesc);
+void acltrace_usepost_aclvencDestroyChannelDesc(struct acltrace_call *c, aclError *rc,
+						aclvencChannelDesc *channelDesc);
+
 #endif

@@ -15,7 +15,7 @@ import tempfile
 
 QUERIES = ("aclrtGetSocName", "aclrtGetMemInfo", "aclmdlGetDatasetNumBuffers",
            "aclmdlGetDatasetBuffer", "aclGetDataBufferAddr", "aclGetDataBufferSizeV2",
-           "acldvppGetPicDesc")
+           "acldvppGetPicDesc", "aclvencGetFrameConfigEos")
 QUERY = re.compile(r"^(%s)\(" % "|".join(QUERIES))
 # Program, heap, mmap and stack addresses (0x5... to 0x7...) move with ASLR.
 HOST = re.compile(r"0x[5-7][0-9a-f]{11}\b")
