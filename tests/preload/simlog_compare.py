@@ -22,9 +22,10 @@ def run(cmd, preload, log):
         lines = f.read().splitlines()
     # Host addresses (heap, stack, program data) move with ASLR between runs; simulated device
     # and DVPP addresses do not. Everything else must match exactly.
-    # The one query the library may add: a device's memory size, asked at aclrtSetDevice while
-    # a trace records pool events (another session on the machine may); set aside.
-    lines = [l for l in lines if not l.startswith("aclrtGetMemInfo(")]
+    # The queries the library may add: a device's memory size and the SoC name, asked at
+    # aclrtSetDevice while a trace records pool events (another session on the machine may), and
+    # the SoC name the use-site rules need; set aside.
+    lines = [l for l in lines if not l.startswith(("aclrtGetMemInfo(", "aclrtGetSocName("))]
     lines += ["stdout: " + l for l in p.stdout.splitlines()]
     return p.returncode, [HEX.sub(normalize, l) for l in lines], p.stderr
 
