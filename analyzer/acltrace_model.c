@@ -951,7 +951,7 @@ static int on_free(struct acltrace_model *m, struct acltrace_process *p,
 	return 0;
 }
 
-/* SoCs whose DVPP (VPC/VDEC/JPEGD) also accepts aclrtMalloc memory (acl-api.md 5.2). */
+/* SoCs whose DVPP (VPC/VDEC/JPEGD) also accepts aclrtMalloc memory (api-facts.md 5.2). */
 static bool soc_dvpp_accepts_device_mem(const char *soc)
 {
 	if (!soc)

@@ -59,7 +59,7 @@ const char *acltrace_free_name(uint32_t api);
 enum acltrace_family acltrace_family_by_name(const char *name);
 enum acltrace_free_api acltrace_free_by_name(const char *name);
 uint32_t acltrace_use_needs(const char *api, uint32_t role);
-/* True for return codes that mean the pool ran out of memory (acl-api.md section 4). */
+/* True for return codes that mean the pool ran out of memory (api-facts.md section 4). */
 bool acltrace_rc_is_oom(int64_t rc);
 
 struct acltrace_model;

@@ -392,7 +392,7 @@ void acltrace_emit_finding(const struct acltrace_emit_finding *ev)
 	lttng_ust_do_tracepoint(acltrace, finding, run, &f);
 }
 
-/* aclrtMemAttr values (acl-api.md 3.3) the device pool is asked for, in this order. */
+/* aclrtMemAttr values (api-facts.md 3.3) the device pool is asked for, in this order. */
 #define ACLTRACE_ACL_HBM_MEM 1
 #define ACLTRACE_ACL_DDR_MEM 0
 typedef int (*acltrace_meminfo_fn)(int attr, size_t *free_bytes, size_t *total);

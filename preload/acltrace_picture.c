@@ -120,7 +120,7 @@ bool acltrace_picture_get(const void *desc, struct acltrace_picture *out)
 	return x != NULL;
 }
 
-/* Size of a picture of format f, as twice the bytes per stride pixel (acl-api.md 2.5, 5.4). */
+/* Size of a picture of format f, as twice the bytes per stride pixel (api-facts.md 2.5, 5.4). */
 static unsigned size_x2(int32_t f)
 {
 	switch (f) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Bytes a picture needs, by pixel format and strides (acl-api.md 5.4): YUV420SP is
+ * Bytes a picture needs, by pixel format and strides (api-facts.md 5.4): YUV420SP is
  * widthStride x heightStride x 3/2, YUV422SP x 2, YUV444SP x 3, YUV400 and the packed and RGB
  * formats widthStride x heightStride (their width stride is already in bytes).
  */

@@ -13,7 +13,7 @@
 
 /*
  * Longest prefixes first ("Ascend910_93" and "Ascend910B" both start with "Ascend910").
- * Sources, acl-api.md:
+ * Sources, api-facts.md:
  *   5.2: V2 (hi_mpi_dvpp_malloc) is not supported on Ascend310 / Ascend910; on Atlas 200I/500 A2
  *        (310B) and Atlas A2/A3 (910B, 910_93) VPC, VDEC and JPEGD also accept aclrtMalloc memory.
  *   5.4: JPEGD output strides: Atlas 200/300/500 and training (310, 910) width 128, height 16;
@@ -23,17 +23,17 @@
  */
 static const struct acltrace_soc socs[] = {
 	{ "Ascend910_93", "Ascend910_93", true, ENG(VPC) | ENG(JPEGD) | ENG(VDEC), 64, 16, 10,
-	  16384, 6, 16384, "acl-api.md 5.2 (A3 accepts aclrtMalloc), 5.4 (A2/A3 strides)" },
+	  16384, 6, 16384, "api-facts.md 5.2 (A3 accepts aclrtMalloc), 5.4 (A2/A3 strides)" },
 	{ "Ascend910B", "Ascend910B", true, ENG(VPC) | ENG(JPEGD) | ENG(VDEC), 64, 16, 10, 16384, 6,
-	  16384, "acl-api.md 5.2 (Atlas A2 accepts aclrtMalloc), 5.4 (A2 JPEGD 64/16)" },
+	  16384, "api-facts.md 5.2 (Atlas A2 accepts aclrtMalloc), 5.4 (A2 JPEGD 64/16)" },
 	{ "Ascend910", "Ascend910", false, 0, 128, 16, 32, 16384, 6, 4096,
-	  "acl-api.md 5.2 (no V2 on training products), 5.4 (JPEGD 128/16, V1 bounds)" },
+	  "api-facts.md 5.2 (no V2 on training products), 5.4 (JPEGD 128/16, V1 bounds)" },
 	{ "Ascend310P", "Ascend310P", true, 0, 64, 16, 10, 16384, 6, 16384,
-	  "acl-api.md 5.2 (DVPP memory only), 5.4 (310P JPEGD 64/16, V2 bounds)" },
+	  "api-facts.md 5.2 (DVPP memory only), 5.4 (310P JPEGD 64/16, V2 bounds)" },
 	{ "Ascend310B", "Ascend310B", true, ENG(VPC) | ENG(JPEGD) | ENG(VDEC), 64, 16, 10, 16384, 6,
-	  16384, "acl-api.md 5.2 (200I/500 A2 accepts aclrtMalloc), 5.4 (200I A2 JPEGD 64/16)" },
+	  16384, "api-facts.md 5.2 (200I/500 A2 accepts aclrtMalloc), 5.4 (200I A2 JPEGD 64/16)" },
 	{ "Ascend310", "Ascend310", false, 0, 128, 16, 32, 16384, 6, 4096,
-	  "acl-api.md 5.2 (no V2 on Atlas 200/300/500), 5.4 (JPEGD 128/16, V1 bounds)" },
+	  "api-facts.md 5.2 (no V2 on Atlas 200/300/500), 5.4 (JPEGD 128/16, V1 bounds)" },
 };
 
 static const struct acltrace_soc fallback = {

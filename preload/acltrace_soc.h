@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The per-SoC DVPP rules, in one table with their sources (acl-api.md sections 5.2 and 5.4):
+ * The per-SoC DVPP rules, in one table with their sources (api-facts.md sections 5.2 and 5.4):
  * which pools each engine (VPC, JPEGD, JPEGE, PNGD, VDEC, VENC) accepts, the JPEG decoder's output
  * stride alignment and the stride bounds. The target is ACLTRACE_TARGET when set, otherwise what
  * the runtime's aclrtGetSocName reports (read once, after aclInit).

@@ -57,7 +57,7 @@ static uint64_t align_up(uint64_t v, uint64_t a)
 	return (v + a - 1) / a * a;
 }
 
-/* What the runtime reserves for a request, by the documented rules (acl-api.md 5.1, 5.2). */
+/* What the runtime reserves for a request, by the documented rules (api-facts.md 5.1, 5.2). */
 static uint64_t rounded_size(unsigned api, uint64_t size, int policy)
 {
 	switch (api) {

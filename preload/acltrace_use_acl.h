@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The ACL, DVPP V1 and HiMPI types the use-site wrappers need, re-typed from the documented ABI
- * (acl-api.md 1, 2.3-2.6). Descriptions stay opaque; the HiMPI structures that carry buffer
+ * (api-facts.md 1, 2.3-2.6). Descriptions stay opaque; the HiMPI structures that carry buffer
  * pointers are laid out field by field (LP64), and tests/preload_use checks each layout against
  * the runtime headers.
  */
@@ -13,7 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Missing-symbol codes of the HiMPI modules: NOT_SUPPORT (acl-api.md 4.3). */
+/* Missing-symbol codes of the HiMPI modules: NOT_SUPPORT (api-facts.md 4.3). */
 #define ACLTRACE_HI_VPC_NOT_SUPPORT  ((hi_s32)0xA0078008u)
 #define ACLTRACE_HI_VDEC_NOT_SUPPORT ((hi_s32)0xA0058008u)
 

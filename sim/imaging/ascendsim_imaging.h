@@ -19,7 +19,7 @@
  *      a destination rectangle) and thin wrappers (resize, crop, crop+resize, paste, convert,
  *      fill, copy-make-border).
  *
- * Conventions (read of acl-api.md 5.4):
+ * Conventions (read of api-facts.md 5.4):
  *   - width_stride is the number of BYTES per row of the first plane. For semi-planar YUV and
  *     YUV400 that equals the stride in pixels; for packed formats it already includes the bytes
  *     per pixel (packed 422: width x 2, RGB888/YUV444 packed: width x 3, xRGB8888: width x 4).
@@ -119,11 +119,11 @@ enum ascendsim_soc {
 /* Classifies an aclrtGetSocName() string (pass ascendsim_soc_name()); NULL gives UNKNOWN. */
 enum ascendsim_soc ascendsim_soc_classify(const char *soc_name);
 const char *ascendsim_soc_family_name(enum ascendsim_soc soc);
-/* hi_mpi_* (DVPP V2) exists: 310P, 310B, 910B, 910_93 (acl-api.md 5.2). */
+/* hi_mpi_* (DVPP V2) exists: 310P, 310B, 910B, 910_93 (api-facts.md 5.2). */
 bool ascendsim_soc_has_dvpp_v2(enum ascendsim_soc soc);
 /*
  * VPC/VDEC/JPEGD also accept aclrtMalloc memory, besides DVPP memory: 910B (A2), 910_93 (A3),
- * 310B (200I/500 A2), acl-api.md 5.2. Callers then check pools DVPP | DEVICE.
+ * 310B (200I/500 A2), api-facts.md 5.2. Callers then check pools DVPP | DEVICE.
  */
 bool ascendsim_soc_dvpp_accepts_device_mem(enum ascendsim_soc soc);
 /* UNKNOWN is treated as the simulator's default, 310P, by the rule lookup below. */

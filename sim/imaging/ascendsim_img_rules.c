@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Stride and dimension rules per API and SoC, in one table. Numbers and sources (acl-api.md 5.4
+ * Stride and dimension rules per API and SoC, in one table. Numbers and sources (api-facts.md 5.4
  * unless noted). Widths and width strides are in pixels; width_stride in bytes must be a multiple
  * of ws_align x bytes_per_pixel and lie within [ws_min, ws_max] x bytes_per_pixel.
  *
@@ -13,9 +13,9 @@
  *    x 8192 high on A2/A3/200I A2 (aclcppdevg_03_0397/0480/0637).
  *  JPEGD output: width stride aligned to 128 (310/910) or 64 (others), height stride to 16;
  *    pictures 32x32..8192x8192 (16384x16384 on A2/A3/200I A2).
- *  JPEGE input: not tabulated in acl-api.md; modelled on the V1 VPC rules (16/2 alignment),
+ *  JPEGE input: not tabulated in api-facts.md; modelled on the V1 VPC rules (16/2 alignment),
  *    pictures 32x32..8192x8192.
- *  VDEC output: not tabulated in acl-api.md; modelled: width stride aligned to 16, height stride
+ *  VDEC output: not tabulated in api-facts.md; modelled: width stride aligned to 16, height stride
  *    to 2, frames 128x128..4096x4096 (the H.264/H.265 decoder's range).
  */
 #include "ascendsim_img_internal.h"
@@ -78,7 +78,7 @@ enum ascendsim_img_status ascendsim_img_get_rules(enum ascendsim_img_api api,
 	case ASCENDSIM_IMG_API_V1_VPC:
 		if (old_soc(soc)) {
 			set(out, 16, 32, 4096, 2, 6, 4096, 10, 4096, 6, 4096,
-			    "V1 VPC Ascend310/910: ws align 16, hs align 2 (acl-api.md 5.4)");
+			    "V1 VPC Ascend310/910: ws align 16, hs align 2 (api-facts.md 5.4)");
 			return ASCENDSIM_IMG_OK;
 		}
 		/* V1 on the newer SoCs follows the V2 rules. */
@@ -86,26 +86,26 @@ enum ascendsim_img_status ascendsim_img_get_rules(enum ascendsim_img_api api,
 	case ASCENDSIM_IMG_API_V2_VPC:
 		if (!is_output)
 			set(out, sub_x, 10, 16384, sub_y, 6, 16384, 10, 8192, 6, 8192,
-			    "VPC input 310P/A2/A3: strides 10..16384 / 6..16384 (acl-api.md 5.4)");
+			    "VPC input 310P/A2/A3: strides 10..16384 / 6..16384 (api-facts.md 5.4)");
 		else if (a2_class(soc))
 			set(out, sub_x, 10, 16384, sub_y, 6, 16384, 10, 4096, 6, 8192,
-			    "VPC output A2/A3/200I A2: up to 4096x8192 (acl-api.md 5.4)");
+			    "VPC output A2/A3/200I A2: up to 4096x8192 (api-facts.md 5.4)");
 		else
 			set(out, sub_x, 10, 16384, sub_y, 6, 16384, 10, 4096, 6, 4096,
-			    "VPC output 310P: up to 4096x4096 (acl-api.md 5.4)");
+			    "VPC output 310P: up to 4096x4096 (api-facts.md 5.4)");
 		return ASCENDSIM_IMG_OK;
 	case ASCENDSIM_IMG_API_JPEGD_OUT:
 		if (old_soc(soc))
 			set(out, 128, 32, 8192, 16, 32, 8192, 32, 8192, 32, 8192,
-			    "JPEGD output Ascend310/910: ws align 128, hs align 16 (acl-api.md "
+			    "JPEGD output Ascend310/910: ws align 128, hs align 16 (api-facts.md "
 			    "5.4)");
 		else if (a2_class(soc))
 			set(out, 64, 32, 16384, 16, 32, 16384, 32, 16384, 32, 16384,
-			    "JPEGD output A2/A3/200I A2: ws align 64, hs align 16 (acl-api.md "
+			    "JPEGD output A2/A3/200I A2: ws align 64, hs align 16 (api-facts.md "
 			    "5.4)");
 		else
 			set(out, 64, 32, 8192, 16, 32, 8192, 32, 8192, 32, 8192,
-			    "JPEGD output 310P: ws align 64, hs align 16 (acl-api.md 5.4)");
+			    "JPEGD output 310P: ws align 64, hs align 16 (api-facts.md 5.4)");
 		return ASCENDSIM_IMG_OK;
 	case ASCENDSIM_IMG_API_JPEGE_IN:
 		set(out, 16, 32, 8192, 2, 32, 8192, 32, 8192, 32, 8192,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* SoC families from aclrtGetSocName() strings, and the per-family DVPP facts of acl-api.md 5.2. */
+/* SoC families from aclrtGetSocName() strings, and the per-family DVPP facts of api-facts.md 5.2. */
 #include "ascendsim_imaging.h"
 
 #include <string.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * PNGD: channels with a decoder thread each, decoding for real with libpng into the program's
- * RGB888 / RGBA8888 picture. The user library's checks (acl-api.md 5.2, PNGD source): the first
+ * RGB888 / RGBA8888 picture. The user library's checks (api-facts.md 5.2, PNGD source): the first
  * and last byte of the stream and of the output buffer in live DVPP memory, else
  * HI_ERR_PNGD_BAD_ADDR; picture description against the rules, else HI_ERR_PNGD_ILLEGAL_PARAM.
  * hi_mpi_png_get_image_info reports the size and an output layout: width stride = width aligned

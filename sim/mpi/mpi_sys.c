@@ -5,7 +5,7 @@
 #include <inttypes.h>
 #include <stdatomic.h>
 
-/* Runtime codes the core allocator returns (acl-api.md 4.1, 4.2). */
+/* Runtime codes the core allocator returns (api-facts.md 4.1, 4.2). */
 #define RT_INVALID_PARAM     100000
 #define RT_INVALID_DEVICEID  107001
 #define RT_CONTEXT_NULL	     107002

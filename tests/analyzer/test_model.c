@@ -388,7 +388,7 @@ static void test_use_findings(void **state)
 	assert_int_equal(tb_total_findings(b->m), 8);
 }
 
-/* Ascend910B's VPC also takes aclrtMalloc memory (acl-api.md 5.2). */
+/* Ascend910B's VPC also takes aclrtMalloc memory (api-facts.md 5.2). */
 static void test_soc_rules(void **state)
 {
 	struct tb *b = *state;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The HiMPI headers' documented layouts and codes (acl-api.md 2.6, 4.3), checked at compile time
+ * The HiMPI headers' documented layouts and codes (api-facts.md 2.6, 4.3), checked at compile time
  * (this file is also compiled as C++ by test_layout_cxx.cpp), and the codes checked at run time.
  */
 /* cmocka needs its prerequisites first: keep this order. */

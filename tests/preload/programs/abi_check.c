@@ -46,7 +46,7 @@ int main(void)
 		bad = 1;
 	if (acltrace_abi_acl_invalid_param() != ACL_ERROR_INVALID_PARAM)
 		bad = 1;
-	/* HI_ERR_SYS NOT_SUPPORT: module 2, level error, errno 8 (acl-api.md 4.3). */
+	/* HI_ERR_SYS NOT_SUPPORT: module 2, level error, errno 8 (api-facts.md 4.3). */
 	if ((unsigned)acltrace_abi_hi_not_supported() != 0xA0028008u)
 		bad = 1;
 	puts(bad ? "codes differ from the runtime's" : "ok");

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * JPEG decoder output strides differ per SoC (acl-api.md 5.4): a 130 x 130 picture decodes into
+ * JPEG decoder output strides differ per SoC (api-facts.md 5.4): a 130 x 130 picture decodes into
  * rows of 192 bytes (width aligned to 64) on Ascend310P, of 256 bytes (aligned to 128) on
  * Ascend310. An output buffer sized by the 310P rule overflows on Ascend310. The test runs the
  * program with ASCEND_SIM_SOC set to both.
