@@ -439,6 +439,24 @@ static void set_api(struct acltrace_finding *f, const char *api)
 		snprintf(f->api, sizeof(f->api), "%s", api);
 }
 
+/* A finding at a use site: counted, and on its first occurrence the call, address and size. */
+static struct acltrace_finding *use_occur(struct acltrace_model *m, struct acltrace_process *p,
+					  const struct acltrace_event *ev, uint32_t kind,
+					  uint32_t severity, uint64_t stack_id, bool uncertain,
+					  const char *api, uint64_t addr, uint64_t size)
+{
+	struct acltrace_finding *f = occur(m, p, ev, kind, severity, stack_id, uncertain);
+
+	if (!f)
+		return NULL;
+	set_api(f, api);
+	if (f->count == 1) {
+		f->addr = addr;
+		f->bytes = size;
+	}
+	return f;
+}
+
 static void set_alloc(struct acltrace_finding *f, const struct acltrace_alloc_rec *r)
 {
 	if (f->has_alloc_stack || f->count > 1)
@@ -1018,14 +1036,11 @@ static int on_use(struct acltrace_model *m, struct acltrace_process *p,
 	if (!r) {
 		struct acltrace_alloc_rec *fr = freed_containing(p, addr);
 		if (fr) {
-			f = occur(m, p, ev, ACLTRACE_FINDING_USE_AFTER_FREE,
-				  ACLTRACE_SEVERITY_ERROR, stack, lost);
+			f = use_occur(m, p, ev, ACLTRACE_FINDING_USE_AFTER_FREE,
+				      ACLTRACE_SEVERITY_ERROR, stack, lost, api, addr, size);
 			if (!f)
 				return -1;
-			set_api(f, api);
 			if (f->count == 1) {
-				f->addr = addr;
-				f->bytes = size;
 				f->pool = fr->pool;
 				f->alloc_stack_id = fr->stack_id;
 				f->has_alloc_stack = fr->stack_id != 0;
@@ -1043,30 +1058,20 @@ static int on_use(struct acltrace_model *m, struct acltrace_process *p,
 		/* Unknown memory (heap, stack, or allocated before the trace began). */
 		bool unsure = p->mid_run || lost;
 		if (need & ACLTRACE_NEED_DVPP) {
-			f = occur(m, p, ev, ACLTRACE_FINDING_NON_DVPP_BUFFER,
-				  ACLTRACE_SEVERITY_ERROR, stack, unsure);
+			f = use_occur(m, p, ev, ACLTRACE_FINDING_NON_DVPP_BUFFER,
+				      ACLTRACE_SEVERITY_ERROR, stack, unsure, api, addr, size);
 			if (!f)
 				return -1;
-			set_api(f, api);
-			if (f->count == 1) {
-				f->addr = addr;
-				f->bytes = size;
-			}
 			set_message(f,
 				    "%s given 0x%" PRIx64
 				    ", which is not DVPP memory (not allocated through ACL at all)",
 				    api, addr);
 		}
 		if (need & ACLTRACE_NEED_PINNED_HOST) {
-			f = occur(m, p, ev, ACLTRACE_FINDING_UNPINNED_ASYNC_COPY,
-				  ACLTRACE_SEVERITY_WARNING, stack, unsure);
+			f = use_occur(m, p, ev, ACLTRACE_FINDING_UNPINNED_ASYNC_COPY,
+				      ACLTRACE_SEVERITY_WARNING, stack, unsure, api, addr, size);
 			if (!f)
 				return -1;
-			set_api(f, api);
-			if (f->count == 1) {
-				f->addr = addr;
-				f->bytes = size;
-			}
 			set_message(f,
 				    "%s with host memory 0x%" PRIx64
 				    " that was not allocated with aclrtMallocHost",
